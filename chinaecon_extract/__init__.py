@@ -1,0 +1,20 @@
+"""chinaecon_extract: structured, normalized facts from English-language Chinese economic news.
+
+    >>> import chinaecon_extract
+    >>> result = chinaecon_extract.extract("Retail sales rose 4.5 percent year-on-year.")
+    >>> [m.text for m in result.mentions]
+    ['4.5 percent']
+"""
+from __future__ import annotations
+
+from .api import extract, extract_many
+from .pipeline import load
+from .results import (ArticleResult, Count, Fact, Mention, MoneyAmount, Organization, Percent, Period,
+                      PeriodMention, Person, Place, Quantity)
+from .units import ureg
+
+__version__ = "0.1.0"
+
+__all__ = ["extract", "extract_many", "load", "ureg", "ArticleResult", "Mention", "MoneyAmount", "Quantity",
+           "Count", "Percent", "Period", "PeriodMention", "Place", "Organization", "Person", "Fact",
+           "__version__"]

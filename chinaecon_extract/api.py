@@ -1,0 +1,95 @@
+"""The library's one-call API: extract() for one article, extract_many() for a stream.
+
+Both run the same spaCy pipeline as the command line and the spaCy components, built
+once per process by load() and cached here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from .components.store import get_mentions, sentences, store
+from .errors import Errors
+from .results import ArticleResult, Fact, Period
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    from .pipeline import load
+    return load()
+
+
+def _published(value) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+        except ValueError:
+            pass
+    raise ValueError(Errors.E002.format(value=value))
+
+
+def _make_doc(nlp, text: str, published) -> Doc:
+    if not isinstance(text, str):
+        raise TypeError(Errors.E001.format(type=type(text).__name__))
+    doc = nlp.make_doc(text)
+    store(doc)["published"] = _published(published)
+    return doc
+
+
+def facts_from_store(records: list[dict[str, Any]]) -> tuple[Fact, ...]:
+    out = []
+    for r in records:
+        r = dict(r)
+        for k in ("value", "change", "value_alt", "sentence"):
+            if r.get(k) is not None:
+                r[k] = tuple(r[k])
+        if isinstance(r.get("period"), dict):
+            r["period"] = Period.from_dict(r["period"])
+        out.append(Fact(**r))
+    return tuple(out)
+
+
+def result_from_doc(doc: Doc) -> ArticleResult:
+    """The ArticleResult of a processed Doc."""
+    st = store(doc)
+    return ArticleResult(text=doc.text, published=st.get("published"), mentions=tuple(get_mentions(doc)),
+                         facts=facts_from_store(st["facts"]), sentences=tuple(sentences(doc)))
+
+
+def extract(text: str, published: str | dt.date | None = None) -> ArticleResult:
+    """Every figure, period, entity and fact in one article.
+
+    text (str): the article body as plain text; offsets in the result index it.
+    published (str | date | None): the publication date, ISO "YYYY-MM-DD"; periods
+        such as "last year" resolve against it. None: a dateline in the text, if any.
+    RETURNS (ArticleResult): call .to_dict() for JSON.
+    """
+    nlp = _nlp()
+    doc = _make_doc(nlp, text, published)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return result_from_doc(doc)
+
+
+def extract_many(texts: Iterable[str | tuple[str, Any]], *, published=None, n_process: int = 1,
+                 batch_size: int = 32) -> Iterator[ArticleResult]:
+    """extract() over a stream, through nlp.pipe. Items are texts or (text, published)
+    pairs; results come back in input order."""
+    nlp = _nlp()
+
+    def docs():
+        for item in texts:
+            text, pub = item if isinstance(item, tuple) else (item, published)
+            yield _make_doc(nlp, text, pub)
+
+    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+        yield result_from_doc(doc)

@@ -1,0 +1,73 @@
+"""The per-document store every chinaecon component reads and writes.
+
+Results live in `doc.user_data["chinaecon"]` as plain JSON-able dicts, so `Doc.to_bytes`,
+`DocBin` and `nlp.pipe(n_process=2)` carry them without custom codecs; the `._`
+extensions (extensions.py) turn them back into frozen result objects on demand.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from spacy.tokens import Doc
+
+from ..results import Fact, Mention
+from ..text import normalize
+
+KEY = "chinaecon"
+
+
+def store(doc: Doc) -> dict[str, Any]:
+    """The document's store, created on first use."""
+    st = doc.user_data.get(KEY)
+    if st is None:
+        st = {"published": None, "mentions": [], "facts": [], "sentences": None}
+        doc.user_data[KEY] = st
+    return st
+
+
+def normalized(doc: Doc) -> str:
+    """The normalized text the recognizers read (same length as doc.text)."""
+    return normalize(doc.text)
+
+
+def sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence (start, end) character offsets, from the doc's own sentence boundaries."""
+    st = store(doc)
+    if st.get("sentences") is None:
+        if doc.has_annotation("SENT_START"):
+            st["sentences"] = [[s.start_char, s.end_char] for s in doc.sents]
+        else:
+            st["sentences"] = [[0, len(doc.text)]]
+    return [tuple(s) for s in st["sentences"]]
+
+
+def add_mentions(doc: Doc, mentions: Iterable[Mention], spans_key: str | None = None) -> None:
+    """Append recognized mentions (text taken from the original string) to the store
+    and, when spans_key is set, to doc.spans[spans_key]."""
+    st = store(doc)
+    text = doc.text
+    group = None
+    if spans_key:
+        if spans_key not in doc.spans:
+            doc.spans[spans_key] = []
+        group = doc.spans[spans_key]
+    for m in mentions:
+        d = m.to_dict()
+        d["text"] = text[m.start:m.end]
+        st["mentions"].append(d)
+        if group is not None:
+            span = doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand")
+            if span is not None:
+                group.append(span)
+
+
+def get_mentions(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Mention]:
+    """Mentions in the store, in text order, optionally only of the given types."""
+    out = [Mention.from_dict(d) for d in store(doc)["mentions"] if kinds is None or d["type"] in kinds]
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def set_facts(doc: Doc, facts: Iterable[Fact]) -> None:
+    from dataclasses import asdict
+    store(doc)["facts"] = [asdict(f) for f in facts]

@@ -1,0 +1,1 @@
+"""Fact linking: figures to their metric, change, period, place and organization."""

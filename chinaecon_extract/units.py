@@ -1,0 +1,57 @@
+"""The project's pint registry, `ureg`, and the map from English unit words to it.
+
+pint's defaults plus data/units_en.txt (currencies on their own dimensions, mu, jin,
+tce, TEU, head). Article words never reach pint directly: data/unit_surfaces.json
+maps "tons" to metric_ton (pint's "ton" is the US short ton) and "mu" to mu_cn
+(pint would read it as a micro- prefix).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import pint
+
+from .data import load_json
+
+
+def _build_registry() -> pint.UnitRegistry:
+    reg = pint.UnitRegistry(on_redefinition="raise", autoconvert_offset_to_baseunit=True)
+    with resources.as_file(resources.files("chinaecon_extract.data").joinpath("units_en.txt")) as path:
+        reg.load_definitions(str(path))
+    return reg
+
+
+ureg = _build_registry()
+
+
+@lru_cache(maxsize=1)
+def surfaces() -> dict[str, str]:
+    """Lower-case surface form -> canonical unit name (a name `ureg` parses)."""
+    out: dict[str, str] = {}
+    for unit, rec in load_json("unit_surfaces.json").items():
+        for s in rec.get("surfaces", []) + rec.get("symbols", []):
+            key = s if s in rec.get("symbols", []) and rec.get("case_sensitive") else s.lower()
+            if key in out and out[key] != unit:
+                raise ValueError(f"unit surface {s!r} maps to both {out[key]} and {unit}")
+            out[key] = unit
+    return out
+
+
+@lru_cache(maxsize=1)
+def unit_kinds() -> dict[str, str]:
+    """Canonical unit name -> kind (mass, energy, area, power, ...)."""
+    return {unit: rec.get("kind", "") for unit, rec in load_json("unit_surfaces.json").items()}
+
+
+@lru_cache(maxsize=4096)
+def to_base(value: float, unit: str) -> tuple[float, str]:
+    """`value unit` in the registry's base units, e.g. (1.5, "metric_ton") -> (1500.0, "kilogram")."""
+    q = ureg.Quantity(value, unit).to_base_units()
+    return float(f"{q.magnitude:.12g}"), str(q.units)
+
+
+@lru_cache(maxsize=1)
+def currencies() -> dict[str, dict]:
+    """ISO code -> {"surfaces": [...], "symbols": [...]} from data/currencies.json."""
+    return load_json("currencies.json")

@@ -10,11 +10,11 @@ from __future__ import annotations
 from .api import extract, extract_many
 from .pipeline import load
 from .results import (ArticleResult, Count, Fact, Mention, MoneyAmount, Organization, Percent, Period,
-                      PeriodMention, Person, Place, Quantity)
+                      PeriodMention, Person, Place, Quantity, Reference)
 from .units import ureg
 
 __version__ = "0.1.0"
 
 __all__ = ["extract", "extract_many", "load", "ureg", "ArticleResult", "Mention", "MoneyAmount", "Quantity",
-           "Count", "Percent", "Period", "PeriodMention", "Place", "Organization", "Person", "Fact",
+           "Count", "Percent", "Period", "PeriodMention", "Place", "Organization", "Person", "Reference", "Fact",
            "__version__"]

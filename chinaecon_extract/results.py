@@ -78,7 +78,7 @@ class Figure(Mention):
     """A number with what it counts or measures.
 
     value (float): the number with its scale applied ("1.2 billion" -> 1.2e9); for a
-        range, its midpoint.
+        range, its lower end.
     low, high (float | None): the ends of a range ("5 to 6 percent").
     qualifier (str | None): approx / over / under / at_least / at_most, from words
         outside the span ("more than", "about").
@@ -225,8 +225,22 @@ class Person(Mention):
     organization: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Reference(Mention):
+    """An anaphoric phrase ("the city", "the company") and the entity it resolves to.
+
+    kind: "location" or "organization"; name/level: the resolved entity (None if unresolved).
+    """
+
+    type: ClassVar[str] = "reference"
+    kind: str = "location"
+    name: str | None = None
+    level: str | None = None
+
+
 MENTION_TYPES: dict[str, type[Mention]] = {
-    k.type: k for k in (MoneyAmount, Quantity, Count, Percent, PeriodMention, Place, Organization, Person)
+    k.type: k for k in (MoneyAmount, Quantity, Count, Percent, PeriodMention, Place, Organization, Person,
+                        Reference)
 }
 
 

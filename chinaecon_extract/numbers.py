@@ -52,7 +52,7 @@ def _number_re() -> regex.Pattern:
     short_scales = _alt([s for s in v["scales"] if len(s) <= 3 and s not in ("wan", "yi")])
     digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     pattern = rf"""
-        (?:(?<![\w.,/:-])|(?<=(?<![\w])(?:RMB|CNY|USD|HKD|EUR|GBP|JPY)))
+        (?:(?<![\w.,/:-])|(?<=\d\s?[-~]\s?)|(?<=(?:^|[\s(\[])-)|(?<=(?<![\w])(?:RMB|CNY|USD|HKD|EUR|GBP|JPY)))
         (?:
           (?P<vague>{vague})(?!\w)
         | (?P<spelled>{spelled})(?!\w)(?:\s+(?P<scale_sp>{long_scales})(?!\w))?

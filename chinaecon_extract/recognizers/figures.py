@@ -1,6 +1,549 @@
-"""Money, quantities, counts and percents (placeholder until the recognizer lands)."""
+"""Money, quantities, counts and percents: every figure in an article, typed and normalized.
+
+One pass over the numbers that numbers.find_numbers() finds; each is typed by what
+stands around it: a currency before or after it, a unit, "percent", a counted noun, or
+a clause that says what a bare "600 million" measures. Years, dates, ordinals, ages,
+phone numbers and numbers inside names are left out. Vocabulary: data/cues.json,
+data/counts.json, data/currencies.json, data/unit_surfaces.json, data/numbers.json.
+"""
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Sequence
 
-def find_figures(text, sentences):
-    return []
+import regex
+
+from ..data import load_json
+from ..numbers import Number, find_numbers, vocabulary
+from ..results import Count, MoneyAmount, Percent, Quantity
+from ..units import currencies, surfaces, to_base
+
+_WORD = regex.compile(r"[\p{L}][\p{L}\d'-]*|[^\s\p{L}]")
+MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+          "august|september|october|november|december")
+
+
+def _alt(words, *, escape=True) -> str:
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join((regex.escape(w) if escape else w).replace(r"\ ", r"\s+").replace(" ", r"\s+")
+                    for w in items)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    prefix: regex.Pattern          # currency written before the number, anchored at the end
+    prefix_codes: dict
+    after_currency: regex.Pattern  # currency written after the number
+    after_codes: dict
+    percent: regex.Pattern
+    unit: regex.Pattern
+    unit_symbol: regex.Pattern
+    qualifier: regex.Pattern
+    qualifier_codes: dict
+    cues: regex.Pattern
+    cue_kind: dict
+    basis: regex.Pattern
+    basis_codes: dict
+    rate: regex.Pattern
+    rate_codes: dict
+    counts: dict
+    masks: regex.Pattern
+    date_before: regex.Pattern
+    date_after: regex.Pattern
+    name_before: regex.Pattern
+    money_metric: regex.Pattern
+    more_after: regex.Pattern
+    change_before: regex.Pattern
+    population_before: regex.Pattern
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    cur = currencies()
+    prefix_codes, after_codes = {}, {}
+    for code, rec in cur.items():
+        for p in rec["before"]:
+            prefix_codes.setdefault(p, code)
+        for a in rec["after"]:
+            after_codes.setdefault(a.lower(), code)
+    prefix_codes["$"] = "USD"
+    units = surfaces()
+    recs = load_json("unit_surfaces.json")
+    word_units = {s: u for s, u in units.items() if any(s == w.lower() for w in recs[u].get("surfaces", []))}
+    symbols = {}
+    for u, rec in recs.items():
+        for s in rec.get("symbols", []):
+            symbols[s] = u
+    cues = load_json("cues.json")
+    cue_kind = {}
+    for w in cues["share"]:
+        cue_kind[w] = "share"
+    for w in cues["direction_down"]:
+        cue_kind[w] = "down"
+    for w in cues["direction_up"]:
+        cue_kind[w] = "up"
+    cue_kind["growth rate"] = "up"
+    cue_kind["negative growth"] = "down"
+    counts = load_json("counts.json")
+    quals = vocabulary()["qualifiers"]
+    masks = (r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}\b|\+?\(?\d{2,4}\)?[ -]\d{3,4}[ -]?\d{4}\b|\b0\d{2,3}-\d{7,8}\b"
+             r"|https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:png|jpe?g|gif|pdf|docx?|html?)\b|\b\d{11}\b")
+    lex = _Lexicon(
+        prefix=regex.compile(rf"(?:(?<![\w$])(?P<cur>{_alt(prefix_codes)}))\s?$"),
+        prefix_codes=prefix_codes,
+        after_currency=regex.compile(rf"\s*(?P<cur>{_alt(after_codes)})(?![\w$])", regex.IGNORECASE),
+        after_codes=after_codes,
+        percent=regex.compile(r"\s*(?:(?P<pp>percentage[\s-]*points?|percent(?:age)?\s+points?|pp|ppts?)(?![\w])"
+                              r"|(?P<pct>%|percent(?![\w-])|per\s*cent(?![\w-])|pct(?![\w])))", regex.IGNORECASE),
+        unit=regex.compile(rf"\s*(?P<unit>{_alt(word_units)})(?![\w])", regex.IGNORECASE),
+        unit_symbol=regex.compile(rf"\s?(?P<unit>{_alt(symbols)})(?![\w])"),
+        qualifier=regex.compile(rf"(?<![\w])(?P<q>{_alt(quals)})\s+(?:only\s+)?$", regex.IGNORECASE),
+        qualifier_codes={" ".join(k.lower().split()): v for k, v in quals.items()},
+        cues=regex.compile(rf"(?<![\w-])(?P<cue>{_alt(cue_kind)})(?![\w])", regex.IGNORECASE),
+        cue_kind={k.lower(): v for k, v in cue_kind.items()},
+        basis=regex.compile(rf"(?<![\w])(?P<b>{_alt(cues['basis'])})(?![\w])", regex.IGNORECASE),
+        basis_codes={" ".join(k.lower().split()): v for k, v in cues["basis"].items()},
+        rate=regex.compile(rf"\s*(?P<r>{_alt(cues['rate_words'])})(?![\w])", regex.IGNORECASE),
+        rate_codes={" ".join(k.lower().split()): v for k, v in cues["rate_words"].items()},
+        counts={k: set(v) for k, v in counts.items()},
+        masks=regex.compile(masks, regex.IGNORECASE),
+        date_before=regex.compile(rf"(?<![\w])(?:{MONTHS})\.?\s*$", regex.IGNORECASE),
+        date_after=regex.compile(rf"\s*(?:{MONTHS})\b", regex.IGNORECASE),
+        name_before=regex.compile(rf"(?<![\w])(?:{_alt(counts['name_before'])})\s*[#.:]?\s*$", regex.IGNORECASE),
+        money_metric=regex.compile(rf"(?<![\w])(?:{_alt(counts['money_metrics'])})(?![\w])", regex.IGNORECASE),
+        more_after=regex.compile(r"\s+(?:more|fewer|less|additional|new ones)\b", regex.IGNORECASE),
+        change_before=regex.compile(r"(?:increase(?:d)?\s+(?:of|by)|(?:rose|grew|added|up|down|fell|dropped|decreased)\s+by|"
+                                    r"an\s+increase\s+of|a\s+decrease\s+of|a\s+net\s+increase\s+of)\s+$", regex.IGNORECASE),
+        population_before=regex.compile(rf"(?:{_alt(counts['population_nouns'])})\s+(?:of\s+)?(?:(?:almost|nearly|about|"
+                                        r"only|around|over|more\s+than|some)\s+)?$", regex.IGNORECASE),
+    )
+    return lex
+
+
+_NON_PLURAL = {"overseas", "various", "previous", "famous", "news", "series", "species", "whereas", "perhaps", "always",
+               "towards", "afterwards", "besides", "sometimes", "numerous", "continuous", "its", "this", "his", "was", "has",
+               "does", "goes", "yes", "across", "unless", "gas", "bus", "plus", "thus", "lens", "chassis", "mathematics",
+               "economics", "logistics", "statistics", "electronics", "physics", "politics", "ethics", "athletics"}
+
+
+def _is_plural(word: str) -> bool:
+    w = word.lower()
+    if w in _NON_PLURAL or len(w) < 3:
+        return False
+    return w.endswith("s") and not w.endswith(("ss", "us", "is", "'s"))
+
+
+@dataclass
+class _Draft:
+    """A figure being built: offsets, value, and what kind it turned out to be."""
+
+    start: int
+    end: int
+    value: float
+    kind: str = ""
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    per: str | None = None
+    currency: str | None = None
+    unit: str | None = None
+    item: str = ""
+    pct_unit: str = "percent"
+    num_start: int = 0
+
+
+def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
+    """Money, quantity, count and percent mentions in normalized `text`, in order.
+
+    text (str): normalized article text (text.normalize); offsets index it and the original.
+    sentences: (start, end) of each sentence, used to keep context inside a sentence.
+    RETURNS (list[Mention]): MoneyAmount, Quantity, Count and Percent objects.
+    """
+    lex = lexicon()
+    starts = [s for s, _ in sentences] or [0]
+    bounds = list(sentences) or [(0, len(text))]
+    masked = [(m.start(), m.end()) for m in lex.masks.finditer(text)]
+    numbers = [n for n in find_numbers(text) if not _inside(n, masked)]
+    drafts: list[_Draft] = []
+    i = 0
+    while i < len(numbers):
+        n = numbers[i]
+        k = max(0, bisect.bisect_right(starts, n.start) - 1)
+        s_start, s_end = bounds[k]
+        if not (s_start <= n.start < max(s_end, s_start + 1)):
+            s_start, s_end = 0, len(text)
+        d, used = _type_number(text, numbers, i, s_start, s_end, drafts)
+        if d is not None:
+            drafts.append(d)
+        i += used
+    _link_equivalents(text, drafts)
+    return [_finish(text, d, bounds, starts, drafts) for d in drafts]
+
+
+def _inside(n: Number, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= n.start < e for s, e in spans)
+
+
+def _skip(text: str, n: Number, s_start: int) -> bool:
+    """Numbers that are not figures: years, days of a date, parts of names and codes."""
+    lex = lexicon()
+    before = text[max(s_start, n.start - 20):n.start]
+    after = text[n.end:n.end + 12]
+    if not n.is_word and not n.has_scale and n.digits:
+        raw = n.digits
+        if "," not in raw and "." not in raw and len(raw) == 4 and 1800 <= n.value <= 2100:
+            return True  # a year; periods handles it
+        if raw.startswith("0") and len(raw) > 1 and not raw.startswith("0."):
+            return True  # codes and phone numbers
+        if len(raw.replace(",", "")) >= 9 and "," not in raw and "." not in raw:
+            return True
+        if n.value <= 31 and lex.date_before.search(before):
+            return True  # "Dec. 29", "July 7"
+        if n.value <= 31 and lex.date_after.match(after):
+            return True  # "15 December"
+    if lex.name_before.search(before):
+        return True
+    nxt = text[n.end:n.end + 2]
+    if nxt[:1] == "-" and nxt[1:2].isalpha():
+        return True  # "59-year-old", "Five-Year Plan", "10,000-ton"
+    if nxt[:1] in "/" and nxt[1:2].isdigit():
+        return True  # "7/10"
+    if nxt[:1].isalpha() and not n.has_scale:
+        return not (lex.unit_symbol.match(text, n.end) or lex.percent.match(text, n.end)
+                    or lex.after_currency.match(text, n.end))  # "5G", "1Q25"
+    return False
+
+
+def _suffix(text: str, pos: int, end: int):
+    """What stands right after a number: ('percent', unit, end) / ('money', code, end) /
+    ('quantity', unit, end) / None."""
+    lex = lexicon()
+    m = lex.percent.match(text, pos, end)
+    if m:
+        return ("percent", "percentage_point" if m.group("pp") else "percent", m.end())
+    m = lex.after_currency.match(text, pos, end)
+    if m:
+        return ("money", lex.after_codes[" ".join(m.group("cur").lower().split())], m.end())
+    m = lex.unit.match(text, pos, end)
+    mu = lex.unit_symbol.match(text, pos, end)
+    if mu and (not m or mu.end() > m.end()):
+        unit = _symbol_unit(mu.group("unit"))
+        if unit:
+            return ("quantity", unit, mu.end())
+    if m:
+        return ("quantity", surfaces()[" ".join(m.group("unit").lower().split())], m.end())
+    return None
+
+
+@lru_cache(maxsize=None)
+def _symbol_unit(sym: str) -> str | None:
+    recs = load_json("unit_surfaces.json")
+    for u, rec in recs.items():
+        if sym in rec.get("symbols", []):
+            return u
+    return None
+
+
+def _compound_unit(text: str, unit: str, pos: int, end: int) -> tuple[str, int, str | None]:
+    """Extend "kg" to "kg/ha" or "kg per mu"; a time word after "per" becomes a rate."""
+    lex = lexicon()
+    m = regex.match(r"\s*(?:/|per\s+|a\s+(?=day|year|month|week|hour))", text[pos:end], regex.IGNORECASE)
+    if not m:
+        r = lex.rate.match(text, pos, end)
+        if r:
+            return unit, r.end(), lex.rate_codes[" ".join(r.group("r").lower().split())]
+        return unit, pos, None
+    after = pos + m.end()
+    r = lex.rate.match(text, pos, end)
+    if r:
+        return unit, r.end(), lex.rate_codes[" ".join(r.group("r").lower().split())]
+    t = regex.match(r"(day|year|month|week|hour|annum)\b", text[after:end], regex.IGNORECASE)
+    if t:
+        return unit, after + t.end(), t.group(1).lower().replace("annum", "year")
+    s = _suffix(text, after, end)
+    if s and s[0] == "quantity":
+        return f"{unit} / {s[1]}", s[2], None
+    return unit, pos, None
+
+
+def _qualifier(text: str, start: int, s_start: int) -> str | None:
+    lex = lexicon()
+    m = lex.qualifier.search(text, max(s_start, start - 30), start)
+    if m:
+        return lex.qualifier_codes.get(" ".join(m.group("q").lower().split()))
+    return None
+
+
+def _type_number(text, numbers, i, s_start, s_end, drafts):
+    """Type numbers[i] (and a range partner); return (draft or None, numbers consumed)."""
+    lex = lexicon()
+    n = numbers[i]
+    if _skip(text, n, s_start):
+        return None, 1
+    start = n.start
+    currency = None
+    p = lex.prefix.search(text, max(s_start, n.start - 6), n.start)
+    if p:
+        currency = lex.prefix_codes[p.group("cur")]
+        start = p.start()
+    value, low, high, end = n.value, None, None, n.end
+    used = 1
+    # ranges: "5 to 6 percent", "5-6 percent", "between 120 and 150 mu", "$1-2 billion"
+    if i + 1 < len(numbers):
+        m2 = numbers[i + 1]
+        gap = text[n.end:m2.start]
+        own = _suffix(text, n.end, s_end)
+        between = regex.search(r"between\s+$", text[max(s_start, start - 10):start], regex.IGNORECASE)
+        conn = regex.fullmatch(r"\s*(?:-|~|to|and)\s*", gap, regex.IGNORECASE)
+        if conn and m2.start < s_end and not _skip(text, m2, s_start):
+            word = gap.strip().lower()
+            from_before = regex.search(r"(?:from|between)\s+$", text[max(s_start, start - 8):start], regex.IGNORECASE)
+            other = _suffix(text, m2.end, s_end)
+            if word == "and" and not between:
+                pass
+            elif own is None and other is not None or (own is not None and other is not None and own[:2] == other[:2]
+                                                         and word in ("-", "~") ) or (
+                    own is not None and other is not None and own[:2] == other[:2] and word == "to" and not from_before
+                    and own[0] == "percent"):
+                scale = 1.0
+                if not n.has_scale and m2.has_scale and n.value < m2.value:
+                    base2 = float(m2.digits.replace(",", "")) if m2.digits else None
+                    if base2:
+                        scale = m2.value / base2
+                low, high = _r(n.value * scale), m2.value
+                value, end = low, m2.end
+                used = 2
+    suffix = _suffix(text, end, s_end)
+    d = _Draft(start=start, end=end, value=value, low=low, high=high, num_start=n.start)
+    d.qualifier = _qualifier(text, start, s_start)
+    if currency and (suffix is None or suffix[0] == "money"):
+        d.kind, d.currency = "money", currency
+        if suffix:
+            d.end = suffix[2]
+        return _with_rate(text, d, s_end), used
+    if suffix is not None:
+        kind, what, send = suffix
+        d.end = send
+        if kind == "percent":
+            d.kind, d.pct_unit = "percent", what
+            if text[max(0, n.start - 1):n.start] == "-" and not text[max(0, n.start - 2):n.start - 1].isalnum():
+                d.start, d.value = n.start - 1, -value
+                if low is not None:
+                    d.low = -low
+        elif kind == "money":
+            d.kind, d.currency = "money", what
+        else:
+            unit, d.end, per = _compound_unit(text, what, send, s_end)
+            d.kind, d.unit, d.per = "quantity", unit, per
+            if what == "head" and value < 2:
+                return None, used
+        return _with_rate(text, d, s_end) if d.kind != "quantity" else d, used
+    if n.vague:
+        return None, used
+    # counts: a number and the noun it counts
+    item, item_end = _counted_noun(text, end, s_end)
+    of = regex.match(r"\s+of\s+(?:the\s+)?", text[end:s_end])
+    if item is None and of and i + used < len(numbers):
+        nxt = numbers[i + used]
+        if nxt.start == end + of.end():
+            item2, _ = _counted_noun(text, nxt.end, s_end)
+            if item2:
+                d.kind, d.item = "count", item2
+                return _with_rate(text, d, s_end), used
+    if item is not None:
+        d.kind, d.item, d.end = "count", item, item_end
+        return _with_rate(text, d, s_end), used
+    return _bare(text, d, n, s_start, s_end, drafts), used
+
+
+def _r(x: float) -> float:
+    return float(f"{x:.12g}")
+
+
+def _with_rate(text: str, d: _Draft, s_end: int) -> _Draft:
+    lex = lexicon()
+    r = lex.rate.match(text, d.end, s_end)
+    if r:
+        d.per = lex.rate_codes[" ".join(r.group("r").lower().split())]
+    return d
+
+
+def _counted_noun(text: str, pos: int, s_end: int) -> tuple[str | None, int]:
+    """The counted noun phrase after a number ("frontline workers"), or None."""
+    c = lexicon().counts
+    words = []
+    head_at = None
+    end = pos
+    for m in _WORD.finditer(text, pos, min(s_end, pos + 90)):
+        w = m.group()
+        if not w[0].isalpha():
+            if w in "-" and words:
+                continue
+            break
+        lw = w.lower()
+        if head_at is None:
+            if lw in c["not_count_heads"] and not (lw == "and" and words):
+                break
+            if not words and (lw in c["time_nouns"] or lw.rstrip("s") in c["time_nouns"]):
+                return None, pos
+            words.append(w)
+            if _is_plural(w) or lw in c["singular_counts"]:
+                if lw in c["time_nouns"] or lw in c["not_count_heads"]:
+                    return None, pos
+                head_at = len(words)
+                end = m.end()
+                continue
+            if len(words) >= 5:
+                return None, pos
+        else:
+            # "countries and regions", "provinces and cities"
+            if lw == "and":
+                words.append(w)
+                continue
+            if words[-1].lower() == "and" and _is_plural(w):
+                words.append(w)
+                head_at = len(words)
+                end = m.end()
+                continue
+            break
+    if head_at is None:
+        return None, pos
+    phrase = words[:head_at]
+    if phrase and phrase[-1].lower() == "and":
+        phrase = phrase[:-1]
+    return " ".join(phrase).lower(), end
+
+
+def _bare(text, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _Draft | None:
+    """A number with nothing after it: a count of the noun in force, a population, money
+    of a money-like metric, or nothing."""
+    lex = lexicon()
+    before = text[max(s_start, d.start - 60):d.start]
+    after = text[d.end:s_end]
+    r = lex.rate.match(text, d.end, s_end)
+    if r and n.has_scale:
+        d.kind, d.per = "count", lex.rate_codes[" ".join(r.group("r").lower().split())]
+        return d
+    if lex.population_before.search(before):
+        d.kind, d.item = "count", "people"
+        return d
+    if n.has_scale and lex.money_metric.search(text[s_start:d.start]) and not regex.match(r"\s*[\w(]", after[:2] or " "):
+        d.kind, d.currency = "money", _currency_in_force(drafts)
+        return d
+    if n.has_scale and lex.money_metric.search(text[s_start:d.start]) and regex.match(r"\s*,", after):
+        d.kind, d.currency = "money", _currency_in_force(drafts)
+        return d
+    item = _item_in_force(drafts, text, s_start, d.start)
+    if lex.more_after.match(text, d.end, s_end) or lex.change_before.search(before):
+        if item:
+            d.kind, d.item = "count", item
+            return d
+    if regex.match(r"\s+(?:were|are|was|have been|had been)\s", after) and regex.search(
+            r"(?:^|[,;:-]\s*|\bof\s+(?:which|them)\s+|\bamong\s+them,?\s+|\bincluding\s+)$", before, regex.IGNORECASE):
+        if item:
+            d.kind, d.item = "count", item
+            return d
+    return None
+
+
+def _currency_in_force(drafts) -> str:
+    for d in reversed(drafts):
+        if d.kind == "money" and d.currency:
+            return d.currency
+    return "CNY"
+
+
+def _item_in_force(drafts, text, s_start, pos) -> str | None:
+    """The noun counted most recently in this sentence or the one before."""
+    for d in reversed(drafts):
+        if d.kind == "count" and d.item and pos - d.end < 400:
+            return d.item
+    return None
+
+
+def _link_equivalents(text: str, drafts: list[_Draft]) -> None:
+    """"10.13 billion yuan ($1.41 billion)": pair money with money, quantity with quantity."""
+    for a, b in zip(drafts, drafts[1:]):
+        if a.kind != b.kind or a.kind not in ("money", "quantity"):
+            continue
+        gap = text[a.end:b.start]
+        if regex.fullmatch(r"\s*[(\[]\s*(?:(?:about|around|approximately|approx\.?|roughly|or|nearly|some|equal\s+to|"
+                           r"equivalent\s+to)\s+)?", gap, regex.IGNORECASE) and regex.match(r"\s*[)\]]", text[b.end:b.end + 3]):
+            a.__dict__["equiv"] = (b.start, b.end)
+            b.__dict__["equiv"] = (a.start, a.end)
+            if a.kind == "quantity" and b.unit == "acre" and a.unit == "hectare" and a.value:
+                ratio = b.value / a.value
+                if abs(ratio / 2.4710538 - 1) > 0.05:
+                    b.unit = "mu"  # "acres" glossing hectares at 15 to 1 (or garbled) is the Chinese mu
+            if a.kind == "quantity" and b.unit and "acre" in b.unit and a.unit and "hectare" in a.unit:
+                b.unit = b.unit.replace("acre", "mu")
+
+
+def _finish(text: str, d: _Draft, bounds, starts, drafts):
+    """Turn a draft into its result object, with role/direction/basis for percents."""
+    span = text[d.start:d.end]
+    common = dict(start=d.start, end=d.end, text=span, value=d.value, low=d.low, high=d.high,
+                  qualifier=d.qualifier, per=d.per)
+    equiv = d.__dict__.get("equiv")
+    if d.kind == "money":
+        return MoneyAmount(**common, currency=d.currency or "CNY", equivalent=equiv)
+    if d.kind == "quantity":
+        try:
+            base_value, base_unit = to_base(d.value, d.unit)
+        except Exception:  # pint cannot convert (e.g. an unusual compound); keep the unit as written
+            base_value, base_unit = None, None
+        return Quantity(**common, unit=d.unit, base_value=base_value, base_unit=base_unit, equivalent=equiv)
+    if d.kind == "count":
+        return Count(**common, item=d.item)
+    k = max(0, bisect.bisect_right(starts, d.start) - 1)
+    s_start, s_end = bounds[k] if bounds else (0, len(text))
+    prev_pct_end = max([x.end for x in drafts if x.kind == "percent" and x.end <= d.start and x.end >= s_start]
+                       or [s_start])
+    role, direction, basis = percent_attributes(text, d.start, d.end, prev_pct_end, s_end, d.value)
+    return Percent(**common, unit=d.pct_unit, role=role, direction=direction, basis=basis)
+
+
+def percent_attributes(text: str, start: int, end: int, window_start: int, s_end: int,
+                       value: float) -> tuple[str, str | None, str | None]:
+    """Role (change/share), direction and basis of the percent at text[start:end], from
+    the cue words of its clause."""
+    lex = lexicon()
+    before = text[max(window_start, start - 120):start]
+    after = text[end:min(s_end, end + 60)]
+    basis = None
+    near = [(abs(m.start() - (end - start - len(before))), m) for m in lex.basis.finditer(before + " " * (end - start) + after)]
+    if near:
+        best = min(near, key=lambda t: t[0])[1]
+        basis = lex.basis_codes.get(" ".join(best.group("b").lower().split()))
+    # cue right after: "13 percent growth", "1.5 percent higher", "10.6 percent year-on-year increase"
+    post = regex.match(r"\s*(?:(?:year[\s-]on[\s-]year|month[\s-]on[\s-]month|quarter[\s-]on[\s-]quarter|y-o-y)\s+)?"
+                       r"(?P<w>[a-z-]+(?:\s+[a-z]+)?)", after, regex.IGNORECASE)
+    if post:
+        for cand in (post.group("w").lower(), post.group("w").lower().split()[0]):
+            kind = lex.cue_kind.get(cand)
+            if kind in ("up", "down") and cand not in ("up", "down", "to") or cand in ("higher", "lower", "more", "less",
+                                                                                       "up", "down"):
+                kind = kind or ("up" if cand in ("higher", "more", "up") else "down")
+                return "change", kind, basis
+    if regex.match(r"\s*of\s+(?!growth|increase|decline)", after, regex.IGNORECASE) and not lex.change_before.search(before):
+        return "share", None, None
+    stripped = before.rstrip().lower()
+    last = None
+    for m in lex.cues.finditer(before):
+        last = m
+    if regex.search(r"(?:^|\s)(?:to|from|at)$", stripped) and not regex.search(r"(?:up|down)\s+to$", stripped):
+        if not (last and last.end() >= len(before.rstrip()) - 3 and lex.cue_kind.get(last.group("cue").lower()) in
+                ("up", "down") and stripped.endswith(("by",))):
+            return "share", None, None
+    if value < 0:
+        return "change", "down", basis
+    if last is not None:
+        kind = lex.cue_kind.get(" ".join(last.group("cue").lower().split()))
+        if kind in ("up", "down"):
+            return "change", kind, basis
+        return "share", None, None
+    if basis:
+        return "change", "up", basis
+    return "share", None, None

@@ -111,7 +111,8 @@ def lexicon() -> _Lexicon:
         masks=regex.compile(masks, regex.IGNORECASE),
         date_before=regex.compile(rf"(?<![\w])(?:{MONTHS})\.?\s*$", regex.IGNORECASE),
         date_after=regex.compile(rf"\s*(?:{MONTHS})\b", regex.IGNORECASE),
-        name_before=regex.compile(rf"(?<![\w])(?:{_alt(counts['name_before'])})\s*[#.:]?\s*$", regex.IGNORECASE),
+        name_before=regex.compile(rf"(?<![\w])(?:(?i:{_alt(counts['name_before'])})|{_alt(counts['name_before_capitalized'])})"
+                                  r"\s*[#.:]?\s*$"),
         money_metric=regex.compile(rf"(?<![\w])(?:{_alt(counts['money_metrics'])})(?![\w])", regex.IGNORECASE),
         more_after=regex.compile(r"\s+(?:more|fewer|less|additional|new ones)\b", regex.IGNORECASE),
         change_before=regex.compile(r"(?:increase(?:d)?\s+(?:of|by)|(?:rose|grew|added|up|down|fell|dropped|decreased)\s+by|"
@@ -342,8 +343,10 @@ def _type_number(text, numbers, i, s_start, s_end, drafts):
         return _with_rate(text, d, s_end) if d.kind != "quantity" else d, used
     if n.vague:
         return None, used
-    # counts: a number and the noun it counts
-    item, item_end = _counted_noun(text, end, s_end)
+    # counts: a number and the noun it counts ("the three industries" names a known set: no figure)
+    if n.is_word and regex.search(r"(?<![\w])the\s+$", text[max(s_start, start - 5):start], regex.IGNORECASE):
+        return None, used
+    item, item_end = _counted_noun(text, end, s_end, spelled=n.is_word)
     of = regex.match(r"\s+of\s+(?:the\s+)?", text[end:s_end])
     if item is None and of and i + used < len(numbers):
         nxt = numbers[i + used]
@@ -370,7 +373,7 @@ def _with_rate(text: str, d: _Draft, s_end: int) -> _Draft:
     return d
 
 
-def _counted_noun(text: str, pos: int, s_end: int) -> tuple[str | None, int]:
+def _counted_noun(text: str, pos: int, s_end: int, spelled: bool = False) -> tuple[str | None, int]:
     """The counted noun phrase after a number ("frontline workers"), or None."""
     c = lexicon().counts
     words = []
@@ -388,9 +391,11 @@ def _counted_noun(text: str, pos: int, s_end: int) -> tuple[str | None, int]:
                 break
             if not words and (lw in c["time_nouns"] or lw.rstrip("s") in c["time_nouns"]):
                 return None, pos
+            if not words and w[0].isupper() and spelled:
+                return None, pos  # "Three New and One Specialty Industries": a name
             words.append(w)
             if _is_plural(w) or lw in c["singular_counts"]:
-                if lw in c["time_nouns"] or lw in c["not_count_heads"]:
+                if lw in c["time_nouns"] or lw in c["not_count_heads"] or lw in c["abstract_heads"]:
                     return None, pos
                 head_at = len(words)
                 end = m.end()

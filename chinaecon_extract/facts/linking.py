@@ -1,0 +1,463 @@
+"""Facts: each figure tied to its metric, change, period, place, organization and rank.
+
+The article is read sentence by sentence, carrying what is in force from earlier
+sentences: the place being reported on ("The city produced ..." is Jiuquan's), the
+period ("In the first quarter, ..." scopes what follows until another period appears).
+Inside a sentence, a change percent joins the value it describes ("reached X, up Y
+percent"; "grew Y percent to X"; "respectively" lists), a share percent is a fact of
+its own, and a parenthesized conversion becomes the fact's value_alt.
+Vocabulary: data/linking.json; indicator keys: data/indicators.json.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+import regex
+
+from ..data import load_json
+from ..results import Fact, Mention, Period
+from .indicators import indicator_for
+
+FIGURE_TYPES = ("money", "quantity", "count", "percent")
+_LEVEL_RANK = {"other": 1, "zone": 2, "district": 3, "county": 3, "new_area": 4, "prefecture": 5, "province": 6,
+               "country": 7}
+_NOT_OWNER_KINDS = {"media", "government", "party", "statistics"}
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    value_verb: regex.Pattern
+    comparison: regex.Pattern
+    reporting: regex.Pattern
+    locative: regex.Pattern
+    list_marker: regex.Pattern
+    clause_break: regex.Pattern
+    strip: regex.Pattern
+    rank: regex.Pattern
+    ordinals: dict
+    change_to: regex.Pattern
+    delta_before: regex.Pattern
+    delta_after: regex.Pattern
+    change_verb: regex.Pattern
+    annual: regex.Pattern
+
+
+@lru_cache(maxsize=1)
+def vocab() -> _Vocab:
+    d = load_json("linking.json")
+    ords = {k.lower(): v for k, v in d["ordinals"].items()}
+    return _Vocab(
+        value_verb=regex.compile(rf"(?<![\w-])(?:{_alt(d['value_verbs'])})\s+(?:(?:a|an|the|about|around|nearly|almost|"
+                                 r"more\s+than|over|some|roughly|approximately|at\s+least|a\s+total\s+of|a\s+record|"
+                                 r"only|just|up\s+to|record)\s+)*$", regex.IGNORECASE),
+        comparison=regex.compile(rf"(?<![\w-])(?:{_alt(d['comparison_before'])})\s+(?:the\s+|a\s+)?$", regex.IGNORECASE),
+        reporting=regex.compile(rf"(?<![\w-])(?:{_alt(d['reporting_before'])})\s+(?:on\s+)?$", regex.IGNORECASE),
+        locative=regex.compile(rf"(?<![\w-])(?:{_alt(d['locative'])})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}$",
+                               regex.IGNORECASE),
+        list_marker=regex.compile(rf"(?<![\w-])(?:{_alt(d['list_markers'])})\s+", regex.IGNORECASE),
+        clause_break=regex.compile(rf"{_alt(d['clause_breaks'])}", regex.IGNORECASE),
+        strip=regex.compile(rf"^(?:(?:{_alt(d['strip_words'])})\s+)+", regex.IGNORECASE),
+        rank=regex.compile(rf"(?<![\w-])(?:{_alt(d['rank_cues'])})\s+(?:the\s+|no\.\s*)?(?P<o>{_alt(ords)}|\d+)(?:st|nd|rd|th)?\b",
+                           regex.IGNORECASE),
+        ordinals=ords,
+        change_to=regex.compile(rf"^\s*(?:year[\s-]on[\s-]year\s+|from\s+a\s+year\s+earlier\s+)?(?:{_alt(d['change_to'])})\s+"
+                                r"(?:(?:a|an|the|about|around|nearly|more\s+than|over)\s+)*$", regex.IGNORECASE),
+        delta_before=regex.compile(r"(?:increase[sd]?\s+(?:of|by)|(?:rose|grew|added|up|down|fell|dropped|decreased|declined|"
+                                   r"shrank|shrunk|shrunken)\s+(?:by\s+)?|an?\s+(?:net\s+)?(?:increase|decrease|rise|drop|"
+                                   r"decline|growth)\s+of|(?:increase|decrease|rise|drop|decline|growth)\s+of|have\s+shrunk|"
+                                   r"has\s+shrunk)\s+(?:(?:about|nearly|more\s+than|over)\s+)?$", regex.IGNORECASE),
+        delta_after=regex.compile(r"^\s+(?:more|fewer|less|higher|lower)\b", regex.IGNORECASE),
+        change_verb=regex.compile(r"(?<![\w-])(?:increased|increase|increases|rose|rise|rises|risen|grew|grow|grows|grown|"
+                                  r"growth|expanded|gained|surged|jumped|climbed|declined|decreased|fell|dropped|dipped|"
+                                  r"contracted|shrank|slipped|was\s+up|was\s+down|were\s+up|were\s+down|up|down|"
+                                  r"reached\s+a\s+(?:year-on-year\s+)?growth)(?![\w-])", regex.IGNORECASE),
+        annual=regex.compile(r"(?<![\w-])(?:annual|annually|whole[\s-]year|full[\s-]year|for\s+the\s+year)(?![\w-])",
+                             regex.IGNORECASE),
+    )
+
+
+def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[Mention],
+               published: str | None = None) -> list[Fact]:
+    """Facts for every figure in the article, in text order.
+
+    text (str): normalized article text; sentences: (start, end) offsets; mentions: every
+    recognized mention (figures, periods, places, organizations, references) in text order.
+    published (str | None): ISO publication date, for "annual" figures with no other year.
+    RETURNS (list[Fact]): one fact per value figure and per standalone change.
+    """
+    sentences = list(sentences) or [(0, len(text))]
+    starts = [s for s, _ in sentences]
+    per_sentence: list[list[Mention]] = [[] for _ in sentences]
+    for m in mentions:
+        k = max(0, bisect.bisect_right(starts, m.start) - 1)
+        per_sentence[k].append(m)
+    default_place = _document_place(text, mentions)
+    place_in_force = default_place
+    period_in_force: Period | None = None
+    facts: list[Fact] = []
+    for (s_start, s_end), ms in zip(sentences, per_sentence):
+        figs = [m for m in ms if m.type in FIGURE_TYPES]
+        periods = [m for m in ms if m.type == "period" and m.period is not None and m.period.start]
+        scoping = [p for p in periods if _scopes(text, p, s_start)]
+        places = _candidate_places(text, ms, s_start)
+        sentence_place = _choose_place(text, places, s_start, bool(figs), place_in_force)
+        owners = _owners(text, ms, s_start)
+        if figs:
+            facts.extend(_sentence_facts(text, s_start, s_end, figs, scoping, owners,
+                                         sentence_place or place_in_force, period_in_force, published))
+        if sentence_place is not None and _switches(sentence_place, place_in_force, text, places, s_start):
+            place_in_force = sentence_place
+        if scoping:
+            period_in_force = scoping[-1].period
+    return _merge_back_references(facts, text)
+
+
+def _document_place(text: str, mentions: Sequence[Mention]) -> dict | None:
+    """China, for a national release that names no Chinese place of its own."""
+    chinese = [m for m in mentions if m.type == "location" and m.level != "country" and getattr(m, "parent", None) != "__foreign__"]
+    if chinese:
+        return None
+    if any(m.type == "location" and m.name == "China" for m in mentions) or regex.search(
+            r"(?<![\w-])(?:national|nationwide|the\s+country'?s?|China'?s|the\s+nation'?s)(?![\w-])", text, regex.IGNORECASE):
+        return {"name": "China", "level": "country", "province": None}
+    return None
+
+
+def _scopes(text: str, p: Mention, s_start: int) -> bool:
+    """False for comparison bases ("the same period last year", "over 2020") and
+    reporting dates ("said on Monday")."""
+    v = vocab()
+    before = text[max(s_start, p.start - 40):p.start]
+    low = p.text.lower()
+    if "same period" in low or "year earlier" in low or "year ago" in low or "previous year" in low:
+        return False
+    if v.comparison.search(before) and not regex.search(r"from\s+$", before, regex.IGNORECASE):
+        return False
+    if regex.search(r"from\s+$", before, regex.IGNORECASE) and not regex.match(r"\s*(?:to|-|through|until)\b",
+                                                                              text[p.end:p.end + 12], regex.IGNORECASE):
+        # "from 84.3% in 2018" is a start point; "from January to May" is handled as one period
+        return True
+    if v.reporting.search(before):
+        return False
+    return True
+
+
+def _place_info(m: Mention) -> dict | None:
+    if m.type == "location":
+        return {"name": m.name, "level": m.level, "province": _province(m), "start": m.start, "end": m.end,
+                "parent": m.parent}
+    if m.type == "reference" and m.kind == "location" and m.name:
+        return {"name": m.name, "level": m.level or "other", "province": None, "start": m.start, "end": m.end,
+                "parent": None}
+    return None
+
+
+def _province(m: Mention) -> str | None:
+    if m.level == "province":
+        return m.name
+    return m.parent if m.level in ("prefecture", "new_area") else None
+
+
+def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
+    """Chinese places in the sentence that could own its figures: not foreign, not one of
+    a list ("including Beijing, Shanghai"), not the parent of another place named there."""
+    v = vocab()
+    out = [p for p in (_place_info(m) for m in ms) if p]
+    out = [p for p in out if not (p["level"] == "country" and p["name"] != "China")
+           and not (p["level"] == "other" and p["name"] in ("Asia", "Europe", "Africa", "America", "Latin America",
+                                                             "North America", "South America", "Oceania", "Middle East"))]
+    listed = []
+    for p in out:
+        head = text[max(s_start, p["start"] - 120):p["start"]]
+        lm = None
+        for lm in v.list_marker.finditer(head):
+            pass
+        if lm is not None and regex.fullmatch(r"[\w\s,'-]*", head[lm.end():] or ""):
+            listed.append(p)
+    out = [p for p in out if p not in listed]
+    names = {p["name"] for p in out}
+    parents = {p.get("parent") for p in out} | {p.get("province") for p in out if p["level"] != "province"}
+    out = [p for p in out if not (p["name"] in parents and len(names) > 1)]
+    return out
+
+
+def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool, in_force: dict | None) -> dict | None:
+    """The place a sentence reports on: a subject (not after "in"/"to"...), else, in a
+    sentence with figures, the most specific place named."""
+    if not places:
+        return None
+    v = vocab()
+    subjects = [p for p in places if not v.locative.search(text[max(s_start, p["start"] - 30):p["start"]])]
+    pool = subjects or (places if has_figures else [])
+    if not pool:
+        return None
+    china = [p for p in pool if p["level"] == "country"]
+    rest = [p for p in pool if p["level"] != "country"]
+    if rest:
+        return min(rest, key=lambda p: (_LEVEL_RANK.get(p["level"], 5), p["start"]))
+    if in_force is not None and in_force.get("level") != "country":
+        return None  # "China" alone does not displace the province or city being reported on
+    return china[0] if china else None
+
+
+def _switches(new: dict, old: dict | None, text: str, places, s_start) -> bool:
+    return True
+
+
+def _owners(text: str, ms: list[Mention], s_start: int) -> list[tuple[int, str]]:
+    """(offset, name) of companies and other owners of figures named in the sentence."""
+    out = []
+    for m in ms:
+        if m.type == "organization" and getattr(m, "kind", "other") not in _NOT_OWNER_KINDS:
+            before = text[max(s_start, m.start - 16):m.start].lower()
+            if "according to" in before or "by" == before.strip()[-2:]:
+                continue
+            out.append((m.start, m.name or m.text))
+        elif m.type == "reference" and m.kind == "organization" and m.name:
+            out.append((m.start, m.name))
+    return out
+
+
+def _clause_of(text: str, pos: int, s_start: int, s_end: int) -> tuple[int, int]:
+    v = vocab()
+    start, end = s_start, s_end
+    for m in v.clause_break.finditer(text, s_start, s_end):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _sentence_facts(text, s_start, s_end, figs, scoping, owners, place, period_in_force, published) -> list[Fact]:
+    v = vocab()
+    alts = {m.equivalent for m in figs if getattr(m, "equivalent", None) and m.equivalent[0] > m.start}
+    values = [m for m in figs if (m.start, m.end) not in alts and not (m.type == "percent" and m.role == "change")]
+    changes = [m for m in figs if m.type == "percent" and m.role == "change"]
+    is_delta = {id(m): bool(v.delta_before.search(text[max(s_start, m.start - 40):m.start])
+                            or v.delta_after.match(text[m.end:m.end + 12])) for m in values}
+    change_of: dict[int, Mention] = {}
+    standalone: list[Mention] = []
+    # "A, B and C rose by 1, 2 and 3 percent respectively"
+    resp = regex.search(r"(?<![\w-])respectively(?![\w-])", text[s_start:s_end], regex.IGNORECASE)
+    listed: list[Mention] = []
+    if resp and len(changes) >= 2:
+        at = s_start + resp.start()
+        listed = [c for c in changes if c.end <= at]
+        cands = [m for m in values if m.end <= listed[0].start and not is_delta[id(m)]] if listed else []
+        if cands and len(cands) >= len(listed):
+            for val, c in zip(cands[-len(listed):], listed):
+                change_of[id(val)] = c
+        else:
+            standalone.extend(listed)
+    for c in changes:
+        if c in listed:
+            continue
+        target = None
+        later = [m for m in values if m.start >= c.end and id(m) not in change_of]
+        if later and v.change_to.match(text[c.end:later[0].start]):
+            target = later[0]
+        else:
+            eligible = []
+            for m in reversed([m for m in values if m.end <= c.start]):
+                if any(m.end <= x.start and x.end <= c.start for x in changes if x is not c):
+                    break  # another change stands between them
+                if c.start - m.end > 220:
+                    break
+                if is_delta[id(m)] or id(m) in change_of:
+                    continue
+                if m.type == "percent" and c.unit == "percent":
+                    continue  # a share's change is in percentage points; "1.5 percent higher" stands alone
+                eligible.append(m)
+            # "cargo ... between Xi'an and destinations in more than 10 countries, up 64.1 percent":
+            # a figure inside a prepositional phrase is not what the change describes
+            free = [m for m in eligible if not _in_phrase(text, m, s_start)]
+            target = (free or eligible or [None])[0]
+        if target is not None:
+            change_of[id(target)] = c
+        else:
+            standalone.append(c)
+    out = []
+    for m in sorted(values + standalone, key=lambda x: x.start):
+        change = change_of.get(id(m))
+        is_value = m in values
+        anchor = m if is_value else m
+        c_start, c_end = _clause_of(text, anchor.start, s_start, s_end)
+        period = _period_for(text, anchor, scoping, period_in_force, c_start, c_end, s_start, published)
+        owner = _owner_for(anchor, owners)
+        metric = _metric(text, m, s_start, c_start, figs, change)
+        rank = _rank(text, (change or m).end, c_end if c_end > (change or m).end else s_end)
+        alt = tuple(m.equivalent) if is_value and getattr(m, "equivalent", None) else None
+        out.append(Fact(
+            value=(m.start, m.end) if is_value else None,
+            change=(change.start, change.end) if change else ((m.start, m.end) if not is_value else None),
+            value_alt=alt, metric=metric, indicator=indicator_for(metric), period=period,
+            location=place["name"] if place else None, location_level=place.get("level") if place else None,
+            province=place.get("province") if place else None, organization=owner, rank=rank,
+            sentence=(s_start, s_end)))
+    return out
+
+
+def _in_phrase(text: str, m: Mention, s_start: int) -> bool:
+    """True when a figure sits in a prepositional phrase ("in more than 10 countries")."""
+    before = text[max(s_start, m.start - 30):m.start]
+    return bool(regex.search(r"(?<![\w-])(?:in|to|from|across|among|into|at|for|between|covering|over)\s+"
+                             r"(?:(?:more\s+than|over|about|nearly|some|around|almost|the)\s+)*$", before, regex.IGNORECASE))
+
+
+def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:
+    """A standalone change whose subject is "the <noun>" of an earlier value's metric
+    ("... reaching 601 million yuan ... and the sales increased 33.56%") is that value's change."""
+    out: list[Fact] = []
+    for f in facts:
+        if f.value is None and f.change is not None and f.metric:
+            head = f.metric.split()[-1]
+            for i in range(len(out) - 1, max(-1, len(out) - 8), -1):
+                g = out[i]
+                if g.change is None and g.value is not None and g.metric and regex.search(
+                        rf"(?<![\w-]){regex.escape(head)}(?![\w-])", g.metric, regex.IGNORECASE) and \
+                        regex.search(rf"(?<![\w-])the\s+{regex.escape(f.metric)}", text[f.sentence[0]:f.change[0]],
+                                     regex.IGNORECASE):
+                    out[i] = _replace(g, change=f.change)
+                    break
+            else:
+                out.append(f)
+            continue
+        out.append(f)
+    return out
+
+
+def _replace(f: Fact, **kw) -> Fact:
+    from dataclasses import replace
+    return replace(f, **kw)
+
+
+def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published) -> Period | None:
+    """The period a figure covers: the nearest scoping period of its clause, else of its
+    sentence, else "annual" as the year in force, else the period in force."""
+    if scoping:
+        def dist(p):
+            gap = p.start - m.end if p.start >= m.end else m.start - p.end
+            same_clause = c_start <= p.start < c_end
+            return (0 if same_clause else 1, gap)
+        return min(scoping, key=dist).period
+    window = text[max(s_start, m.start - 80):m.start]
+    if vocab().annual.search(window):
+        year = (in_force.end[:4] if in_force and in_force.end else (published or "")[:4])
+        if year:
+            return Period(f"{year}-01-01", f"{year}-12-31", "year", "context", "annual figure: the year in force")
+    return in_force
+
+
+def _owner_for(m: Mention, owners: list[tuple[int, str]]) -> str | None:
+    before = [o for o in owners if o[0] < m.start]
+    if before:
+        return before[-1][1]
+    return None
+
+
+def _rank(text: str, pos: int, end: int) -> int | None:
+    v = vocab()
+    seg = text[pos:min(end, pos + 80)]
+    m = v.rank.search(seg)
+    if not m or regex.search(r"[.;]", seg[:m.start()]):
+        return None
+    o = m.group("o").lower()
+    return int(o) if o.isdigit() else v.ordinals.get(o)
+
+
+_WORDS = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
+
+
+def _metric(text: str, m: Mention, s_start: int, c_start: int, figs, change) -> str | None:
+    """The noun phrase naming what a figure measures, as the article words it."""
+    v = vocab()
+    # "1.15 million metric tons of washed coal", "150 million yuan of output value"
+    if m.type in ("quantity", "money", "count"):
+        of = regex.match(r"\s+of\s+((?:[\w'-]+\s+){0,5}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|was|were|"
+                         r"is|are|has|have|up|down|an|a|which|while|this|that)\b))", text[m.end:m.end + 80])
+        if of and m.type != "count":
+            return _clean(of.group(1))
+    if m.type == "percent" and m.role == "share":
+        of = regex.match(r"\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,6}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:were|was|are|is|in|and|"
+                         r"have|has|had|to|with)\b))", text[m.end:m.end + 80])
+        head = _phrase_before(text, m, s_start, c_start, figs)
+        if head and not regex.search(r"(?:accounting|accounted|account|accounts|making\s+up|reaching)$", head):
+            return head
+        if of:
+            return "share of " + _clean(of.group(1))
+        return head
+    if m.type == "count":
+        phrase = _phrase_before(text, m, s_start, c_start, figs)
+        item = m.item or None
+        tail = regex.match(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+([a-z]+ed)\b", text[m.end:m.end + 40])
+        if item and tail:
+            return f"{item} {tail.group(1)}"
+        return item or phrase
+    return _phrase_before(text, m, s_start, c_start, figs)
+
+
+def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
+    """The subject of "[metric] reached [value]" or "[metric] of [value]"."""
+    v = vocab()
+    prev_end = max([f.end for f in figs if f.end <= m.start] + [c_start, s_start])
+    region = text[prev_end:m.start]
+    if m.type == "money" or m.type == "quantity":
+        region = region  # currency prefixes are part of the mention, nothing to strip
+    verb = v.value_verb.search(region)
+    if verb:
+        region = region[:verb.start()]
+    elif m.type == "percent":
+        # a standalone change: "retail sales grew 6 percent", "the sales increased 33.56%"
+        cue = None
+        for cue in v.change_verb.finditer(region):
+            pass
+        if cue is None:
+            return None
+        region = region[:cue.start()]
+        if regex.search(r"(?:^|[\s,])(?:a|an)\s*$", region):
+            return None  # "..., a year-on-year increase of": a change in someone else's clause
+    else:
+        return _tail_words(region)
+    # drop a leading time or place phrase ("In the first quarter, X ...")
+    if "," in region:
+        parts = [p for p in region.split(",") if p.strip()]
+        if parts:
+            region = parts[-1]
+    return _clean(region)
+
+
+def _tail_words(region: str) -> str | None:
+    words = _WORDS.findall(region)
+    if not words:
+        return None
+    return _clean(" ".join(words[-5:]))
+
+
+def _clean(phrase: str) -> str | None:
+    v = vocab()
+    p = " ".join(phrase.split()).strip(" ,;:-—\"'()")
+    p = regex.sub(r"^(?:[A-Z][\w'’-]*\s+)*(?:[\w-]+'s|[\w-]+’s)\s+", lambda mm: "" if mm.group(0)[0].isupper() or
+                  mm.group(0).lower().startswith(("the city", "the province", "its", "the county", "the district",
+                                                   "the region", "the country", "the nation", "the new area"))
+                  else mm.group(0), p)
+    p = regex.sub(r"\b(?:the|its)\s+(?:city|province|county|district|region|country|nation|new\s+area|company|"
+                  r"autonomous\s+region)'s\s+", "", p, flags=regex.IGNORECASE)
+    p = v.strip.sub("", p)
+    p = regex.sub(r"\s+(?:in|during|for|from|of)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous)\b.*$", "", p,
+                  flags=regex.IGNORECASE)
+    p = regex.sub(r"\s+(?:in|during)\s+(?:Q[1-4]|H[12]|\d{4}|this\s+year|last\s+year|january|february|march|april|may|june|"
+                  r"july|august|september|october|november|december)\b.*$", "", p, flags=regex.IGNORECASE)
+    p = p.strip(" ,;:-—\"'()")
+    if not p or len(p) > 120:
+        return None
+    words = p.split()
+    return " ".join(w if (w.isupper() and len(w) > 1) else w.lower() for w in words)

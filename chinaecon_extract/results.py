@@ -284,7 +284,6 @@ class ArticleResult:
         return tuple(m for m in self.mentions if m.type == kind)
 
     def to_dict(self) -> dict[str, Any]:
-        ids = {(m.start, m.end, m.type): i for i, m in enumerate(self.mentions)}
         by_span = {}
         for i, m in enumerate(self.mentions):
             by_span.setdefault((m.start, m.end), i)
@@ -310,14 +309,15 @@ class ArticleResult:
                 "rank": f.rank,
                 "sentence": list(f.sentence) if f.sentence else None,
             })
-        del ids
         return {"published": self.published, "mentions": mentions, "facts": facts,
                 "sentences": [list(s) for s in self.sentences]}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], text: str = "") -> "ArticleResult":
-        mentions = tuple(Mention.from_dict(m) for m in d.get("mentions", []))
-        spans = [(m.start, m.end) for m in mentions]
+        raw = d.get("mentions", [])
+        spans = [(m["start"], m["end"]) for m in raw]
+        mentions = tuple(Mention.from_dict({**m, "equivalent": spans[m["equivalent"]]}
+                                           if isinstance(m.get("equivalent"), int) else m) for m in raw)
         facts = []
         for f in d.get("facts", []):
             loc = f.get("location") or {}

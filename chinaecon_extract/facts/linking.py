@@ -294,6 +294,8 @@ def _sentence_facts(text, s_start, s_end, figs, scoping, owners, place, period_i
         period = _period_for(text, anchor, scoping, period_in_force, c_start, c_end, s_start, published)
         owner = _owner_for(anchor, owners)
         metric = _metric(text, m, s_start, c_start, figs, change)
+        if metric is None and change is not None and change.start < m.start:
+            metric = _metric(text, change, s_start, c_start, figs, None)  # "exports grew 5% to X"
         rank = _rank(text, (change or m).end, c_end if c_end > (change or m).end else s_end)
         alt = tuple(m.equivalent) if is_value and getattr(m, "equivalent", None) else None
         out.append(Fact(

@@ -39,13 +39,23 @@ def _table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _special() -> "re.Pattern":
+    import re
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_table())) + "]")
+
+
+@lru_cache(maxsize=8)
 def normalize(text: str) -> str:
     """Return a copy of `text` of the same length with spaces, quotes, dashes and
-    full-width forms folded to ASCII. Line breaks are kept (they end sentences)."""
-    out = text.translate(_table())
-    # a few code points decompose to more than one char under NFKC; we never use NFKC,
-    # so the length is unchanged by construction
-    return out
+    full-width forms folded to ASCII. Line breaks are kept (they end sentences).
+
+    Only the few characters that need folding are touched (a regex finds them), and the
+    last few results are cached because every component of a pipeline asks for them."""
+    if text.isascii() and "\t" not in text and "`" not in text:
+        return text
+    table = _table()
+    return _special().sub(lambda m: table[ord(m.group())], text)
 
 
 def fold_accents(s: str) -> str:

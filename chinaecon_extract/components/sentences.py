@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import regex
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from ..data import load_json
@@ -59,7 +61,11 @@ class SentenceSplitter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = {s for s, _ in sentence_spans(doc.text)}
-        for i, tok in enumerate(doc):
-            tok.is_sent_start = i == 0 or tok.idx in starts
+        if not len(doc):
+            return doc
+        spans = sentence_spans(doc.text)
+        idx = doc.to_array(IDX).astype("int64")
+        flags = numpy.where(numpy.isin(idx, numpy.fromiter((s for s, _ in spans), dtype="int64")), 1, -1)
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
         return doc

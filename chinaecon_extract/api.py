@@ -45,9 +45,13 @@ def _make_doc(nlp, text: str, published) -> Doc:
     return doc
 
 
-def facts_from_store(records: list[dict[str, Any]]) -> tuple[Fact, ...]:
+def facts_from_store(records: list) -> tuple[Fact, ...]:
+    """Facts from a document store (objects, or dicts from an older serialization)."""
     out = []
     for r in records:
+        if isinstance(r, Fact):
+            out.append(r)
+            continue
         r = dict(r)
         for k in ("value", "change", "value_alt", "sentence"):
             if r.get(k) is not None:

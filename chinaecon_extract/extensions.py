@@ -7,8 +7,12 @@ Registration checks `has_extension` and never forces over someone else's attribu
 from __future__ import annotations
 
 import warnings
+from dataclasses import asdict
 
+import srsly
 from spacy.tokens import Doc, Span
+
+from .results import Fact, Mention, Period
 
 from .components.store import store
 
@@ -60,3 +64,32 @@ def set_extensions() -> None:
                               f"package; chinaecon_extract leaves it alone", stacklevel=2)
                 continue
             cls.set_extension(name, **kw)
+
+
+def _encode(obj, chain=None):
+    """srsly msgpack encoder: result objects become tagged dicts."""
+    if isinstance(obj, Mention):
+        return {"__chinaecon__": "mention", "d": obj.to_dict()}
+    if isinstance(obj, Fact):
+        d = asdict(obj)
+        return {"__chinaecon__": "fact", "d": d}
+    if isinstance(obj, Period):
+        return {"__chinaecon__": "period", "d": obj.to_dict()}
+    return obj if chain is None else chain(obj)
+
+
+def _decode(obj, chain=None):
+    """srsly msgpack decoder: tagged dicts become result objects again."""
+    tag = obj.get("__chinaecon__") if isinstance(obj, dict) else None
+    if tag == "mention":
+        return Mention.from_dict(obj["d"])
+    if tag == "fact":
+        from .api import facts_from_store
+        return facts_from_store([obj["d"]])[0]
+    if tag == "period":
+        return Period.from_dict(obj["d"])
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("chinaecon", func=_encode)
+srsly.msgpack_decoders.register("chinaecon", func=_decode)

@@ -97,3 +97,13 @@ def test_pipeline_result_round_trips_through_dict():
 ])
 def test_pipeline_sentence_splitter_keeps_abbreviations(text, expected):
     assert [text[s:e] for s, e in sentence_spans(text)] == expected
+
+
+def test_pipeline_results_survive_docbin_serialization():
+    from spacy.tokens import DocBin
+    nlp = ce.load()
+    doc = nlp(SENTENCE)
+    data = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    (again,) = DocBin().from_bytes(data).get_docs(nlp.vocab)
+    assert again._.mentions == doc._.mentions
+    assert again._.facts == doc._.facts

@@ -1,8 +1,8 @@
 """The per-document store every chinaecon component reads and writes.
 
-Results live in `doc.user_data["chinaecon"]` as plain JSON-able dicts, so `Doc.to_bytes`,
-`DocBin` and `nlp.pipe(n_process=2)` carry them without custom codecs; the `._`
-extensions (extensions.py) turn them back into frozen result objects on demand.
+Results live in `doc.user_data["chinaecon"]` as the frozen result objects themselves;
+extensions.py registers srsly msgpack codecs for them, so `Doc.to_bytes`, `DocBin` and
+`nlp.pipe(n_process=2)` carry them, and no component pays for converting back and forth.
 """
 from __future__ import annotations
 
@@ -45,6 +45,7 @@ def add_mentions(doc: Doc, mentions: Iterable[Mention], spans_key: str | None = 
     """Append recognized mentions (text taken from the original string) to the store
     and, when spans_key is set, to doc.spans[spans_key]."""
     st = store(doc)
+    st.pop("_sorted", None)
     text = doc.text
     group = None
     if spans_key:
@@ -52,9 +53,10 @@ def add_mentions(doc: Doc, mentions: Iterable[Mention], spans_key: str | None = 
             doc.spans[spans_key] = []
         group = doc.spans[spans_key]
     for m in mentions:
-        d = m.to_dict()
-        d["text"] = text[m.start:m.end]
-        st["mentions"].append(d)
+        original = text[m.start:m.end]
+        if original != m.text:
+            m = m.with_(text=original)
+        st["mentions"].append(m)
         if group is not None:
             span = doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand")
             if span is not None:
@@ -63,11 +65,15 @@ def add_mentions(doc: Doc, mentions: Iterable[Mention], spans_key: str | None = 
 
 def get_mentions(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Mention]:
     """Mentions in the store, in text order, optionally only of the given types."""
-    out = [Mention.from_dict(d) for d in store(doc)["mentions"] if kinds is None or d["type"] in kinds]
-    out.sort(key=lambda m: (m.start, -m.end))
-    return out
+    st = store(doc)
+    ordered = st.get("_sorted")
+    if ordered is None or len(ordered) != len(st["mentions"]):
+        ordered = sorted(st["mentions"], key=lambda m: (m.start, -m.end))
+        st["mentions"] = ordered
+    if kinds is None:
+        return list(ordered)
+    return [m for m in ordered if m.type in kinds]
 
 
 def set_facts(doc: Doc, facts: Iterable[Fact]) -> None:
-    from dataclasses import asdict
-    store(doc)["facts"] = [asdict(f) for f in facts]
+    store(doc)["facts"] = list(facts)

@@ -67,7 +67,7 @@ def vocab() -> _Vocab:
         rank=regex.compile(rf"(?<![\w-])(?:{_alt(d['rank_cues'])})\s+(?:the\s+|no\.\s*)?(?P<o>{_alt(ords)}|\d+)(?:st|nd|rd|th)?\b",
                            regex.IGNORECASE),
         ordinals=ords,
-        change_to=regex.compile(rf"^\s*(?:year[\s-]on[\s-]year\s+|from\s+a\s+year\s+earlier\s+)?(?:{_alt(d['change_to'])})\s+"
+        change_to=regex.compile(rf"^\s*,?\s*(?:year[\s-]on[\s-]year\s+|from\s+a\s+year\s+earlier\s+)?(?:{_alt(d['change_to'])})\s+"
                                 r"(?:(?:a|an|the|about|around|nearly|more\s+than|over)\s+)*$", regex.IGNORECASE),
         delta_before=regex.compile(r"(?:increase[sd]?\s+(?:of|by)|(?:rose|grew|added|up|down|fell|dropped|decreased|declined|"
                                    r"shrank|shrunk|shrunken)\s+(?:by\s+)?|an?\s+(?:net\s+)?(?:increase|decrease|rise|drop|"
@@ -293,10 +293,12 @@ def _sentence_facts(text, s_start, s_end, figs, scoping, owners, place, period_i
         c_start, c_end = _clause_of(text, anchor.start, s_start, s_end)
         period = _period_for(text, anchor, scoping, period_in_force, c_start, c_end, s_start, published)
         owner = _owner_for(anchor, owners)
-        metric = _metric(text, m, s_start, c_start, figs, change)
-        if metric is None and change is not None and change.start < m.start:
+        metric = None
+        if change is not None and change.start < m.start:
             metric = _metric(text, change, s_start, c_start, figs, None)  # "exports grew 5% to X"
-        rank = _rank(text, (change or m).end, c_end if c_end > (change or m).end else s_end)
+        metric = metric or _metric(text, m, s_start, c_start, figs, change)
+        last = max(m.end, change.end if change else 0)
+        rank = _rank(text, last, c_end if c_end > last else s_end)
         alt = tuple(m.equivalent) if is_value and getattr(m, "equivalent", None) else None
         out.append(Fact(
             value=(m.start, m.end) if is_value else None,
@@ -370,7 +372,7 @@ def _rank(text: str, pos: int, end: int) -> int | None:
     v = vocab()
     seg = text[pos:min(end, pos + 80)]
     m = v.rank.search(seg)
-    if not m or regex.search(r"[.;]", seg[:m.start()]):
+    if not m or regex.search(r"[.;](?:\s|$)", seg[:m.start()]):
         return None
     o = m.group("o").lower()
     return int(o) if o.isdigit() else v.ordinals.get(o)
@@ -399,6 +401,10 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs, change) -> 
         return head
     if m.type == "count":
         phrase = _phrase_before(text, m, s_start, c_start, figs)
+        prev = text[max(s_start, m.start - 40):m.start]
+        if phrase and regex.search(r"(?<![\w-])of\s+(?:(?:about|nearly|almost|only|over|more\s+than|some)\s+)?$", prev) \
+                and not regex.search(r"total\s+of\s+$", prev, regex.IGNORECASE):
+            return phrase  # "a poor population of 89 people"
         item = m.item or None
         tail = regex.match(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+([a-z]+ed)\b", text[m.end:m.end + 40])
         if item and tail:
@@ -417,6 +423,10 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
     verb = v.value_verb.search(region)
     if verb:
         region = region[:verb.start()]
+        if verb.group().split()[0].lower() in ("of", "at", "to", "with"):
+            # "The project has a total investment of X": the metric follows the owner's verb
+            region = regex.split(r"(?<![\w-])(?:has|have|had|with|posted|recorded|saw|achieved|set|boasts|boasted|"
+                                 r"maintained|reported|registered|covers|covered|owns|owned)\s+", region)[-1]
     elif m.type == "percent":
         # a standalone change: "retail sales grew 6 percent", "the sales increased 33.56%"
         cue = None
@@ -452,7 +462,11 @@ def _clean(phrase: str) -> str | None:
                                                    "the region", "the country", "the nation", "the new area"))
                   else mm.group(0), p)
     p = regex.sub(r"\b(?:the|its)\s+(?:city|province|county|district|region|country|nation|new\s+area|company|"
-                  r"autonomous\s+region)'s\s+", "", p, flags=regex.IGNORECASE)
+                  r"autonomous\s+region)'s\s+", "the ", p, flags=regex.IGNORECASE)
+    # "foreign trade volume of Northwest China's Gansu province" -> "foreign trade volume"
+    p = regex.sub(r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*|northwest|northeast|southwest|southeast|north|south|east|"
+                  r"west|central|China's)\s+)*(?:[A-Z][\w'-]*|city|province|county|district|region|country|nation|"
+                  r"new\s+area)(?:\s+(?:province|city|county|district|autonomous\s+region|region|new\s+area))?$", "", p)
     p = v.strip.sub("", p)
     p = regex.sub(r"\s+(?:in|during|for|from|of)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous)\b.*$", "", p,
                   flags=regex.IGNORECASE)

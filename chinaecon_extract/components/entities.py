@@ -2,14 +2,47 @@
 organizations.py, people.py; resolve/references.py)."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from ..gazetteer import load as load_gazetteer
+from ..recognizers.organizations import find_organizations, org_lexicon
+from ..recognizers.people import find_people, vocab
+from ..recognizers.places import Tokens, find_places, lexicon
+from ..results import Organization
+from ..resolve.references import find_references
+from .store import add_mentions, normalized
+
+SOURCE_CUE = re.compile(r"according to (?:the )?\Z", re.I)
+ENT_LABELS = {"location": "GPE", "organization": "ORG", "person": "PERSON"}
+
+
+def recognize(text: str):
+    """Organizations, places, people and references in the normalized text (pure function)."""
+    toks = Tokens.of(text)
+    orgs = list(find_organizations(text, tokens=toks))
+    people = list(find_people(text, tokens=toks, organizations=orgs))
+    blocked = [(o.start, o.end) for o in orgs] + [(p.start, p.end) for p in people]
+    places = []
+    for p in find_places(text, tokens=toks, blocked=blocked):
+        if p.level == "zone" and SOURCE_CUE.search(text, max(0, p.start - 20), p.start):
+            # "according to the X Logistics Park": the park's management speaks, an organization
+            orgs.append(Organization(p.start, p.end, p.text, name=p.text, kind="institution"))
+        else:
+            places.append(p)
+    orgs.sort(key=lambda o: o.start)
+    refs = list(find_references(text, places + orgs))
+    return places, orgs, people, refs
 
 
 class EntityRecognizer:
-    """Finds location / organization / person mentions.
+    """Finds location / organization / person mentions and resolves "the city"-style references.
 
-    Reads: doc.text, sentences. Assigns: mentions in the store, spans in
-    doc.spans[spans_key], and doc.ents only when annotate_ents is true.
+    Reads: doc.text. Assigns: mentions in the store, spans in doc.spans[spans_key], and
+    doc.ents only when annotate_ents is true (existing ents are kept; overlaps resolved by
+    spacy.util.filter_spans, longest first).
     """
 
     def __init__(self, nlp=None, name: str = "chinaecon_entities", *, spans_key: str | None = "chinaecon",
@@ -17,6 +50,21 @@ class EntityRecognizer:
         self.name = name
         self.spans_key = spans_key
         self.annotate_ents = annotate_ents
+        # build every lexicon now, so the first document pays nothing
+        load_gazetteer()
+        lexicon()
+        org_lexicon()
+        vocab()
 
     def __call__(self, doc: Doc) -> Doc:
+        places, orgs, people, refs = recognize(normalized(doc))
+        mentions = sorted(places + orgs + people + refs, key=lambda m: (m.start, -m.end))
+        add_mentions(doc, mentions, self.spans_key)
+        if self.annotate_ents:
+            spans = []
+            for m in places + orgs + people:
+                span = doc.char_span(m.start, m.end, label=ENT_LABELS[m.type], alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+            doc.ents = filter_spans(list(doc.ents) + spans)
         return doc

@@ -1,0 +1,161 @@
+"""Organization mentions: known bodies, media and brands, plus names built on a head word
+("... Co., Ltd.", "... Bureau", "Ministry of ...", "Haike Fibers") or a news-site domain.
+
+Pure function over the normalized text and its word tokens; patterns live in
+data/patterns/organizations.jsonl and names in data/organizations.json.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from ..data import load_json, load_jsonl
+from ..results import Organization
+from .places import FUNCTION_CAPS, Tokens, capitalized, is_pinyin
+
+DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov)\Z")
+CO_LTD = re.compile(r"Co\s*\.?\s*,?\s*(?:Ltd|LTD|Limited|ltd)\b\.?|Co\.")
+STOP_LOWER = frozenset({"the", "a", "an", "of", "in", "at", "on", "for", "by", "from", "with", "as", "and", "or",
+                        "to", "that", "which", "who", "such", "its", "their", "his", "her", "is", "are", "was",
+                        "were", "be", "been", "has", "have", "had", "said", "says", "into", "than", "this", "these",
+                        "those", "like", "including", "both", "new", "said", "also", "while", "after", "before"})
+
+GENERIC_OWNERS = frozenset({"provincial", "municipal", "city", "county", "local", "district", "village", "town",
+                            "township", "prefectural", "regional"})
+
+
+@dataclass(frozen=True, slots=True)
+class OrgLexicon:
+    """Known names (exact) and head words, compiled once."""
+
+    known: dict  # first word -> list of (tuple of words, name, kind), longest first
+    heads: dict  # head word -> (kind, takes_of, needs_pinyin, lower)
+
+
+@lru_cache(maxsize=1)
+def org_lexicon() -> OrgLexicon:
+    """Organization vocabularies from data/organizations.json and data/patterns/organizations.jsonl."""
+    known: dict = {}
+    for kind, names in load_json("organizations.json").items():
+        for name in names:
+            words = tuple(TOKEN_RE.findall(name))
+            known.setdefault(words[0], []).append((words, name, kind))
+    for v in known.values():
+        v.sort(key=lambda x: -len(x[0]))
+    heads = {}
+    for r in load_jsonl("patterns/organizations.jsonl"):
+        head = TOKEN_RE.findall(r["pattern"])[0]
+        heads[head] = (r["label"], bool(r.get("of")), bool(r.get("pinyin")), bool(r.get("lower")))
+    return OrgLexicon(known, heads)
+
+
+from .places import TOKEN as TOKEN_RE  # noqa: E402
+
+
+def _lower_ok(w: str) -> bool:
+    """A lower-case word that may sit inside a name ("economic development Bureau")."""
+    return (w.isalpha() and w not in STOP_LOWER and not w.endswith("ed") and not w.endswith("ly")
+            and not (w.endswith("s") and not w.endswith("ss")))
+
+
+def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[Organization]:
+    """Organizations in the normalized `text`, in order, non-overlapping (longest wins)."""
+    lex = org_lexicon()
+    toks = tokens or Tokens.of(text)
+    words = toks.words
+    n = len(words)
+    found: list[tuple[int, int, str]] = []
+
+    def spaced(i):
+        return toks.gap(i) == " "
+
+    for i, w in enumerate(words):
+        # known names
+        for kw, name, kind in lex.known.get(w, ()) or lex.known.get(w[:-2] if w.endswith("'s") else "", ()):
+            m = len(kw)
+            if i + m <= n and all(words[i + t] == kw[t] or (t == m - 1 and words[i + t] == kw[t] + "'s")
+                                  for t in range(m)) and all(spaced(i + t) for t in range(m - 1)):
+                end = toks.ends[i + m - 1] - (2 if words[i + m - 1].endswith("'s") and not kw[-1].endswith("'s")
+                                              else 0)
+                found.append((toks.starts[i], end, kind))
+                break
+        # news sites and e-commerce domains
+        if "." in w and DOMAIN.match(w):
+            found.append((toks.starts[i], toks.ends[i], "media" if w.islower() else "company"))
+            continue
+        # head words
+        head = lex.heads.get(w if not w.endswith("'s") else w[:-2])
+        end = toks.ends[i] - (2 if w.endswith("'s") else 0)
+        if w == "Co" and i + 1 < n:
+            m = CO_LTD.match(text, toks.starts[i])
+            if not m:
+                continue
+            head = lex.heads.get("Co")
+            end = m.end()
+            if text[end - 1:end] == "." and end < len(text) and text[end:end + 1] == ",":
+                pass
+        if head is None:
+            continue
+        kind, takes_of, needs_pinyin, lower = head
+        if needs_pinyin and i + 1 < n and spaced(i) and capitalized(words[i + 1]):
+            continue  # "Green Chemical Industry Park": the name goes on
+        # extend left
+        s, lowers = i, 0
+        while s > 0 and spaced(s - 1):
+            prev = words[s - 1]
+            if lower:
+                ok = capitalized(prev) and is_pinyin(prev)
+            elif capitalized(prev):
+                ok = prev not in FUNCTION_CAPS
+            elif prev in ("and", "&", "of") and not needs_pinyin:
+                ok = s - 2 >= 0 and capitalized(words[s - 2]) and spaced(s - 2)
+            else:
+                ok = not needs_pinyin and lowers < 2 and _lower_ok(prev)
+                lowers += ok
+            if not ok:
+                break
+            s -= 1
+        while s < i and not capitalized(words[s]):
+            s += 1
+        # extend right: "Ministry of Commerce", "Central Committee of the Communist Party of China"
+        e = i
+        if takes_of and i + 2 < n and words[i + 1] == "of" and spaced(i) and spaced(i + 1):
+            k = i + 2
+            if words[k] == "the" and k + 1 < n and spaced(k):
+                k += 1
+            last = None
+            while k < n and (capitalized(words[k]) or (words[k] in ("and", "of", "&") and last is not None
+                                                         and k + 1 < n and capitalized(words[k + 1]))):
+                if capitalized(words[k]):
+                    last = k
+                if not spaced(k):
+                    break
+                k += 1
+            if last is not None:
+                e = last
+                end = toks.ends[e] - (2 if words[e].endswith("'s") else 0)
+        if s > 0 and words[s - 1] in GENERIC_OWNERS and spaced(s - 1):
+            continue  # "the provincial Party Committee": a generic body, not a name
+        if s == i and e == i:
+            continue  # a bare head word ("Group", "Bureau") names nothing
+        if needs_pinyin and not is_pinyin(words[s]):
+            continue
+        if lower and s == i:
+            continue
+        found.append((toks.starts[s], end, kind))
+
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    kept: list[tuple[int, int, str]] = []
+    for f in found:
+        if not any(k[0] < f[1] and f[0] < k[1] for k in kept):
+            kept.append(f)
+    kept.sort()
+    prev_end = -10
+    for start, end, kind in kept:
+        surf = text[start:end]
+        if surf.isupper() and text[prev_end:start].strip() == "(" and text[end:end + 1] == ")":
+            continue  # "Communist Party of China (CPC)": the abbreviation being defined
+        prev_end = end
+        yield Organization(start, end, surf, name=surf, kind=kind)

@@ -1,0 +1,307 @@
+"""Place mentions: gazetteer names (with their level words) and pattern places no list holds.
+
+Works on the normalized text only (tokenizer-agnostic): one regex pass makes word tokens,
+then gazetteer lookups run only at capitalized tokens, so the cost stays a few
+microseconds per word.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from ..data import load_json, load_jsonl
+from ..gazetteer import LEVEL_RANK, Entry, key, load
+from ..results import Place
+
+TOKEN = re.compile(r"[^\W_]+(?:['\-.&][^\W_]+)*")
+# a pinyin syllable (permissive): used to tell Chinese names from English words
+_SYL = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+        r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui"
+        r"|ve|er|a|o|e|i|u|v)")
+PINYIN = re.compile(rf"(?:{_SYL}'?)+", re.I)
+CONNECTORS = frozenset({"and", "of", "de", "the", "&"})
+FUNCTION_CAPS = frozenset({"The", "In", "At", "On", "For", "By", "From", "With", "As", "And", "A", "An", "This",
+                           "That", "These", "Its", "Their", "Our", "To", "Of", "But", "While", "When", "After",
+                           "Before", "During", "Since", "Into", "Inside", "Outside", "Near", "Across", "Through",
+                           "Walking", "According", "Under", "Over", "Both", "Some", "All", "Many", "Most", "Each",
+                           "Every", "Meanwhile", "Recently", "Currently", "Also", "Last", "Next", "Located",
+                           "Besides", "Like", "Unlike", "Among", "Between", "Including", "Via", "Within"})
+COMPASS = frozenset({"North", "South", "East", "West", "Northwest", "Northeast", "Southwest", "Southeast",
+                     "Central"})
+ETHNONYMS = frozenset({
+    "Zhuang", "Hui", "Uygur", "Uyghur", "Uighur", "Mulam", "Miao", "Yao", "Tujia", "Yi", "Dong", "Bai", "Hani",
+    "Dai", "Lisu", "Va", "Wa", "Lahu", "Naxi", "Jingpo", "Blang", "Bulang", "Achang", "Pumi", "Nu", "Derung",
+    "Tibetan", "Mongolian", "Mongol", "Kazak", "Kazakh", "Kirgiz", "Kyrgyz", "Korean", "Manchu", "Qiang", "She",
+    "Gelao", "Xibe", "Tu", "Salar", "Bonan", "Dongxiang", "Yugur", "Maonan", "Shui", "Tajik", "Ewenki", "Evenki",
+    "Oroqen", "Daur", "Hezhen", "Monba", "Lhoba", "Jino", "Gin", "Li", "Bouyei", "Buyei", "Buyi", "Mongolia"})
+
+
+def is_pinyin(word: str) -> bool:
+    """True for a word made only of pinyin syllables ("Haike", "Xi'an"), a cheap Chinese-name test."""
+    return PINYIN.fullmatch(word) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """Word tokens of a normalized text: starts, ends and surface strings, shared by recognizers."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "Tokens":
+        """Tokenize once with a single regex pass."""
+        ms = list(TOKEN.finditer(text))
+        return cls(text, tuple(m.start() for m in ms), tuple(m.end() for m in ms), tuple(m.group() for m in ms))
+
+    def gap(self, i: int) -> str:
+        """The text between token i and token i + 1."""
+        return self.text[self.ends[i]:self.starts[i + 1]] if i + 1 < len(self.words) else ""
+
+    def index_at(self, offset: int) -> int | None:
+        """Index of the token starting at `offset`, or None."""
+        import bisect
+        i = bisect.bisect_left(self.starts, offset)
+        return i if i < len(self.starts) and self.starts[i] == offset else None
+
+
+def capitalized(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def strip_possessive(w: str) -> str:
+    return w[:-2] if w.endswith("'s") else w
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Compiled place patterns: level words after names, and suffixes of pattern places."""
+
+    generics: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...]  # (words, levels, id)
+    suffixes: dict  # first word -> list of (words tuple, level, id, needs_pinyin)
+    generic_words: frozenset
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Place patterns from data/patterns/places.jsonl (built once)."""
+    generics, suffixes, gw = [], {}, set()
+    for r in load_jsonl("patterns/places.jsonl"):
+        words = tuple(TOKEN.findall(r["pattern"]))
+        if r["label"] == "generic":
+            generics.append((tuple(w.lower() for w in words), tuple(r["levels"]), r["id"]))
+        else:
+            suffixes.setdefault(words[0], []).append((words, r["level"], r["id"], bool(r.get("pinyin"))))
+            gw.update(words)
+    generics.sort(key=lambda g: -len(g[0]))
+    for v in suffixes.values():
+        v.sort(key=lambda s: -len(s[0]))
+    return Lexicon(tuple(generics), suffixes, frozenset(gw))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset:
+    return frozenset(load_json("people.json")["surnames"])
+
+
+def _spaced(toks: Tokens, i: int) -> bool:
+    """Token i and i + 1 are separated by exactly one space."""
+    return toks.gap(i) == " "
+
+
+def _generic_after(toks: Tokens, j: int, lex: Lexicon) -> tuple[int, tuple[str, ...]] | None:
+    """If a level word (optionally after ethnonyms) follows token j-1, return (end token, levels)."""
+    n = len(toks.words)
+    k = j
+    while k < n and _spaced(toks, k - 1) and (toks.words[k] in ETHNONYMS or
+                                               (toks.words[k] == "and" and k + 1 < n and
+                                                toks.words[k + 1] in ETHNONYMS)):
+        k += 1
+    for words, levels, _id in lex.generics:
+        m = len(words)
+        if k + m > n:
+            continue
+        if all(_spaced(toks, k + t - 1) and strip_possessive(toks.words[k + t]).lower() == words[t]
+               for t in range(m)):
+            last = toks.words[k + m - 1]
+            if words == ("sar",) and last != "SAR":
+                continue
+            return k + m, levels
+    return None
+
+
+def _choose(cands: tuple[Entry, ...], context: set[str]) -> Entry:
+    """Pick a candidate: provinces and countries win bare names; otherwise context, then level."""
+    top = cands[0]
+    if top.level in ("country", "province") or len(cands) == 1:
+        return top
+    for e in cands:
+        if e.parent in context or e.province in context:
+            return e
+    return top
+
+
+def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tuple[int, int]] = ()
+                ) -> Iterator[Place]:
+    """Places in the normalized `text`, in order; spans overlapping `blocked` (organization
+    names, person names) are skipped. Anaphora ("the city") are not places: see resolve/references.py."""
+    gaz = load()
+    lex = lexicon()
+    toks = tokens or Tokens.of(text)
+    words = toks.words
+    n = len(words)
+    surnames = _surnames()
+    found: list[tuple[int, int, int, object]] = []  # (start, end, priority, payload)
+
+    # 1. gazetteer names
+    i = 0
+    while i < n:
+        w = words[i]
+        if not capitalized(w):
+            i += 1
+            continue
+        k0 = key(strip_possessive(w))
+        maxw = gaz.max_words.get(k0)
+        if not maxw:
+            i += 1
+            continue
+        hit = None
+        for m in range(min(maxw, n - i), 0, -1):
+            if m > 1:
+                if any(not _spaced(toks, i + t) for t in range(m - 1)):
+                    continue
+                if any(not capitalized(words[i + t]) and words[i + t] not in CONNECTORS for t in range(1, m)):
+                    continue
+                if words[i + m - 1].endswith("'s") is False and any(words[i + t].endswith("'s") for t in range(m - 1)):
+                    continue
+                k = " ".join([key(words[i + t]) for t in range(m - 1)] + [key(strip_possessive(words[i + m - 1]))])
+            else:
+                k = k0
+            cands = gaz.index.get(k)
+            if cands:
+                hit = (m, k, cands)
+                break
+        if hit is None:
+            i += 1
+            continue
+        m, k, cands = hit
+        surface = " ".join(words[i:i + m])
+        caps = surface.replace("'", "").replace(".", "").replace(" ", "").replace("-", "")
+        if len(caps) > 1 and caps.isupper() and k not in gaz.acronyms:
+            # all-caps: only a dateline ("XI'AN, July 7 (Xinhua) --") is a place, not page furniture
+            line_start = text.rfind("\n", 0, toks.starts[i]) + 1
+            after = text[toks.ends[i + m - 1]:toks.ends[i + m - 1] + 1]
+            if text[line_start:toks.starts[i]].strip() or after != ",":
+                i += m
+                continue
+        if k == "china" and i > 0 and words[i - 1] in COMPASS and _spaced(toks, i - 1):
+            i += m  # "Northwest China": a named region (capitalized compass word), not the country
+            continue
+        end_tok = i + m
+        gen = _generic_after(toks, end_tok, lex) if not words[end_tok - 1].endswith("'s") else None
+        if gen:
+            end_tok, levels = gen
+            fit = [e for lv in levels for e in cands if e.level == lv]
+            cands = tuple(fit) or cands
+        else:
+            cands = tuple(e for e in cands if e.bare)
+            if not cands:
+                i += m
+                continue
+            if (cands[0].level in ("county", "district") and i > 0 and words[i - 1] in surnames
+                    and _spaced(toks, i - 1)):
+                i += m  # "Feng Haifeng": a given name, not Haifeng County
+                continue
+        end_word = words[end_tok - 1]
+        end = toks.ends[end_tok - 1] - (2 if end_word.endswith("'s") else 0)
+        found.append((toks.starts[i], end, 1, cands))
+        i = end_tok
+
+    # context: places whose reading is certain, for choosing among same-name candidates
+    context: set[str] = set()
+    for _s, _e, _p, cands in found:
+        if len(cands) == 1:
+            context.add(cands[0].name)
+            if cands[0].parent:
+                context.add(cands[0].parent)
+
+    # 2. pattern places ("Nuozhang Village", "Green Chemical Industry Park")
+    for j in range(n):
+        opts = lex.suffixes.get(words[j])
+        if not opts or j == 0:
+            continue
+        for swords, level, _id, needs_pinyin in opts:
+            m = len(swords)
+            if j + m > n or tuple(strip_possessive(x) for x in words[j:j + m]) != swords:
+                continue
+            if any(not _spaced(toks, j + t) for t in range(m - 1)):
+                continue
+            # name words to the left
+            s = j
+            while s > 0 and _spaced(toks, s - 1):
+                prev = words[s - 1]
+                if capitalized(prev) and prev not in FUNCTION_CAPS and not prev.endswith("'s"):
+                    s -= 1
+                elif (prev in ("and", "&") and words[s] in lex.generic_words and s - 2 >= 0
+                      and capitalized(words[s - 2]) and _spaced(toks, s - 2)):
+                    s -= 1
+                else:
+                    break
+            while s < j and not capitalized(words[s]):
+                s += 1
+            if s == j:
+                continue
+            name_words = words[s:j]
+            if needs_pinyin and not (len(name_words) <= 2 and all(is_pinyin(x) for x in name_words)):
+                continue
+            if all(x in lex.generic_words for x in name_words):
+                continue
+            start, end = toks.starts[s], toks.ends[j + m - 1]
+            if words[j + m - 1].endswith("'s"):
+                end -= 2
+            found.append((start, end, 2, (s, j + m, level)))
+            break
+
+    # keep the longest, then the gazetteer reading, never overlapping a blocked span
+    blocked = sorted(blocked)
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    kept: list[tuple[int, int, int, object]] = []
+    for f in found:
+        if any(b0 < f[1] and f[0] < b1 for b0, b1 in blocked):
+            continue
+        if any(k[0] < f[1] and f[0] < k[1] for k in kept):
+            continue
+        kept.append(f)
+    kept.sort()
+    for start, end, prio, payload in kept:
+        surf = text[start:end]
+        if prio == 1:
+            e = _choose(payload, context)
+            yield Place(start, end, surf, name=e.name, level=e.level, parent=e.parent, code=e.code)
+        else:
+            s, stop, level = payload
+            yield _pattern_place(toks, s, stop, level, start, end, surf, gaz)
+
+
+def _pattern_place(toks: Tokens, s: int, stop: int, level: str, start: int, end: int, surf: str, gaz) -> Place:
+    """A pattern place; a zone named after its host drops the host ("Lanzhou New Area Green
+    Chemical Industry Park" -> "Green Chemical Industry Park", parent "Lanzhou New Area")."""
+    words = [strip_possessive(w) for w in toks.words[s:stop]]
+    name = " ".join(words)
+    parent = None
+    if level in ("county", "district", "other") and words[-1] in ("County", "District", "City"):
+        return Place(start, end, surf, name=" ".join(words[:-1]), level=level)
+    lex = lexicon()
+    for m in range(min(4, len(words) - 1), 0, -1):
+        cands = gaz.index.get(key(" ".join(words[:m])))
+        if cands:
+            rest = words[m:]
+            if any(w not in lex.generic_words and w not in CONNECTORS for w in rest):
+                name = " ".join(rest)
+                parent = cands[0].name
+            break
+    return Place(start, end, surf, name=name, level=level, parent=parent)

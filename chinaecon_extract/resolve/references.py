@@ -1,0 +1,98 @@
+"""Anaphora: "the city", "the province", "the new area", "the company" -> the entity meant.
+
+A Reference resolves to the nearest earlier place (or organization) of a fitting level or
+kind, else the nearest later one in the same article. `in_force()` answers "which place
+or organization is in force at offset X" for the fact linker.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator, Sequence
+
+from ..results import Mention, Organization, Place, Reference
+
+# phrase -> (kind, levels it can point to; for organizations the organization kinds)
+PHRASES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "city": ("location", ("prefecture", "county", "province")),
+    "province": ("location", ("province",)),
+    "region": ("location", ("province", "prefecture")),
+    "autonomous region": ("location", ("province",)),
+    "prefecture": ("location", ("prefecture",)),
+    "municipality": ("location", ("province",)),
+    "county": ("location", ("county",)),
+    "district": ("location", ("district", "county")),
+    "new area": ("location", ("new_area",)),
+    "new district": ("location", ("new_area",)),
+    "park": ("location", ("zone",)),
+    "zone": ("location", ("zone",)),
+    "village": ("location", ("other",)),
+    "town": ("location", ("other",)),
+    "country": ("location", ("country",)),
+    "company": ("organization", ("company",)),
+    "firm": ("organization", ("company",)),
+    "group": ("organization", ("company",)),
+    "enterprise": ("organization", ("company",)),
+    "bureau": ("organization", ("government",)),
+}
+REF = re.compile(r"\b[Tt]he (" + "|".join(sorted((p.replace(" ", r" ") for p in PHRASES), key=len, reverse=True))
+                 + r")\b(?!\s+of\b)(?!-)", re.I)
+# "the city" may name a municipality or a county-level city, never a plain province
+_CITY_KINDS = ("prefecture", "county", "province")
+
+
+def _fits(m: Mention, kind: str, levels: tuple[str, ...], phrase: str) -> bool:
+    if kind == "location":
+        if not isinstance(m, Place) or m.level not in levels:
+            return False
+        if phrase == "city" and m.level == "province":
+            return m.name in ("Beijing", "Shanghai", "Tianjin", "Chongqing")
+        return True
+    return isinstance(m, Organization) and m.kind in levels
+
+
+def find_references(text: str, entities: Sequence[Mention]) -> Iterator[Reference]:
+    """Anaphoric phrases in the normalized `text`, resolved against `entities` (places and
+    organizations, any order). Unresolved phrases come back with name None."""
+    ents = sorted(entities, key=lambda m: m.start)
+    for m in REF.finditer(text):
+        phrase = m.group(1).lower()
+        phrase = " ".join(phrase.split())
+        if phrase not in PHRASES:
+            continue
+        # "the city's" keeps the reference; "the city government" too
+        kind, levels = PHRASES[phrase]
+        target = None
+        for e in reversed(ents):
+            if e.end <= m.start() and _fits(e, kind, levels, phrase):
+                target = e
+                break
+        if target is None:
+            for e in ents:
+                if e.start >= m.end() and _fits(e, kind, levels, phrase):
+                    target = e
+                    break
+        if target is None and phrase == "country":
+            yield Reference(m.start(), m.end(), text[m.start():m.end()], kind=kind, name="China", level="country")
+            continue
+        yield Reference(m.start(), m.end(), text[m.start():m.end()], kind=kind,
+                        name=getattr(target, "name", None),
+                        level=(target.level if isinstance(target, Place) else None))
+
+
+def in_force(mentions: Iterable[Mention], offset: int, *, kind: str = "location",
+             levels: tuple[str, ...] | None = None) -> Mention | None:
+    """The place (kind "location") or organization in force at `offset`: the last Place /
+    Organization, or resolved Reference of that kind, ending before `offset`."""
+    best = None
+    for m in mentions:
+        if m.end > offset:
+            continue
+        if kind == "location":
+            ok = (isinstance(m, Place) and (levels is None or m.level in levels)) or (
+                isinstance(m, Reference) and m.kind == "location" and m.name
+                and (levels is None or m.level in levels))
+        else:
+            ok = isinstance(m, Organization) or (isinstance(m, Reference) and m.kind == "organization" and m.name)
+        if ok and (best is None or m.end > best.end):
+            best = m
+    return best

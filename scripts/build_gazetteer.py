@@ -212,6 +212,12 @@ def build(sup: dict | None = None) -> list[str]:
 
     for n in sup["new_areas"]:
         par = by_code[n["parent_code"]]
+        legal = by_code.get(n["code"])
+        if legal is not None:  # Pudong, Binhai: legal districts that are also national new areas
+            legal.update(level="new_area", kind="national_new_area", name=n["name"],
+                         aliases=list(dict.fromkeys([n["name"]] + n["aliases"] + legal["aliases"])),
+                         syllables=9)
+            continue
         records.append({"code": n["code"], "name": n["name"], "level": "new_area", "kind": "national_new_area",
                         "parent": n["parent"], "parent_code": n["parent_code"], "province": par["province"],
                         "name_zh": None, "aliases": [n["name"]] + n["aliases"], "syllables": 9,

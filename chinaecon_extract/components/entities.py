@@ -16,6 +16,7 @@ from ..resolve.references import find_references
 from .store import add_mentions, normalized
 
 SOURCE_CUE = re.compile(r"according to (?:the )?\Z", re.I)
+PERSON_OF = re.compile(r",\s*(?:(?:an?|the)\s+)?[\w\s-]*?\b(?:of|with|at|from)\s+")
 ENT_LABELS = {"location": "GPE", "organization": "ORG", "person": "PERSON"}
 
 
@@ -34,7 +35,18 @@ def recognize(text: str):
             places.append(p)
     orgs.sort(key=lambda o: o.start)
     refs = list(find_references(text, places + orgs))
+    people = [_person_org(p, refs, text) for p in people]
     return places, orgs, people, refs
+
+
+def _person_org(person, refs, text):
+    """"Xu Xiaoqiang, an official with the park": the organization is the reference's entity."""
+    if person.organization or not person.title:
+        return person
+    for r in refs:
+        if r.name and 0 <= r.start - person.end <= 80 and PERSON_OF.fullmatch(text, person.end, r.start):
+            return person.with_(organization=r.name)
+    return person
 
 
 class EntityRecognizer:
@@ -58,6 +70,7 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         places, orgs, people, refs = recognize(normalized(doc))
+        orgs = [o.with_(name=doc.text[o.start:o.end]) for o in orgs]  # names as written
         mentions = sorted(places + orgs + people + refs, key=lambda m: (m.start, -m.end))
         add_mentions(doc, mentions, self.spans_key)
         if self.annotate_ents:

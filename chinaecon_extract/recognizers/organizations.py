@@ -22,6 +22,7 @@ STOP_LOWER = frozenset({"the", "a", "an", "of", "in", "at", "on", "for", "by", "
                         "were", "be", "been", "has", "have", "had", "said", "says", "into", "than", "this", "these",
                         "those", "like", "including", "both", "new", "said", "also", "while", "after", "before"})
 
+DOTTED = frozenset({"Inc", "Corp", "Ltd", "Co"})
 GENERIC_OWNERS = frozenset({"provincial", "municipal", "city", "county", "local", "district", "village", "town",
                             "township", "prefectural", "regional"})
 
@@ -98,6 +99,8 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
                 pass
         if head is None:
             continue
+        if w in DOTTED and text[end:end + 1] == ".":
+            end += 1  # "Inc.", "Corp."
         kind, takes_of, needs_pinyin, lower = head
         if needs_pinyin and i + 1 < n and spaced(i) and capitalized(words[i + 1]):
             continue  # "Green Chemical Industry Park": the name goes on
@@ -110,7 +113,10 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
             elif capitalized(prev):
                 ok = prev not in FUNCTION_CAPS
             elif prev in ("and", "&", "of") and not needs_pinyin:
-                ok = s - 2 >= 0 and capitalized(words[s - 2]) and spaced(s - 2)
+                # "Development and Reform Commission", but not "China Daily and People's Daily"
+                ok = (s - 2 >= 0 and capitalized(words[s - 2]) and spaced(s - 2)
+                      and words[s - 2] not in lex.heads
+                      and not any(len(kw) == 1 for kw, _n, _k in lex.known.get(words[s - 2], ())))
             else:
                 ok = not needs_pinyin and lowers < 2 and _lower_ok(prev)
                 lowers += ok

@@ -50,12 +50,8 @@ def find_people(text: str, *, tokens: Tokens | None = None, organizations: Itera
             continue
         given = words[i + 1]
         given_core = given[:-2] if given.endswith("'s") else given
-        if not (capitalized(given_core) and is_pinyin(given_core) and given_core not in v["surnames"]
-                or (given_core in v["surnames"] and len(given_core) > 3)):
+        if not (capitalized(given_core) and is_pinyin(given_core)):
             continue
-        if i > 0 and capitalized(words[i - 1]) and spaced(i - 1) and words[i - 1] not in v["titles"]:
-            # preceded by a capitalized word: part of a longer name, unless a title phrase ends there
-            pass
         start, end = toks.starts[i], toks.ends[i + 1] - (len(given) - len(given_core))
         name = f"{words[i]} {given_core}"
         title = org = None
@@ -72,8 +68,8 @@ def find_people(text: str, *, tokens: Tokens | None = None, organizations: Itera
                 t_words.pop(0)
             if t_words and t_words[-1] in v["titles"]:
                 title = " ".join(t_words)
-                if k < n and words[k] in ("of", "with", "at", "from"):
-                    o = org_starting_after(toks.ends[k - 1] + 1)
+                if k < n and words[k] in ("of", "with", "at", "from", "for"):
+                    o = org_starting_after(toks.ends[k] + 1)
                     org = o.name if o else None
         # pattern 2: "X Bureau director Su Tian said", "general manager Xu Jiadong"
         if title is None and i > 0 and spaced(i - 1) and words[i - 1] in v["titles"]:

@@ -263,7 +263,7 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
             start, end = toks.starts[s], toks.ends[j + m - 1]
             if words[j + m - 1].endswith("'s"):
                 end -= 2
-            found.append((start, end, 2, (s, j + m, level)))
+            found.append((start, end, 2, (s, j + m, level, needs_pinyin)))
             break
 
     # keep the longest, then the gazetteer reading, never overlapping a blocked span
@@ -283,17 +283,18 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
             e = _choose(payload, context)
             yield Place(start, end, surf, name=e.name, level=e.level, parent=e.parent, code=e.code)
         else:
-            s, stop, level = payload
-            yield _pattern_place(toks, s, stop, level, start, end, surf, gaz)
+            s, stop, level, bare_generic = payload
+            yield _pattern_place(toks, s, stop, level, start, end, surf, gaz, bare_generic)
 
 
-def _pattern_place(toks: Tokens, s: int, stop: int, level: str, start: int, end: int, surf: str, gaz) -> Place:
+def _pattern_place(toks: Tokens, s: int, stop: int, level: str, start: int, end: int, surf: str, gaz,
+                   bare_generic: bool) -> Place:
     """A pattern place; a zone named after its host drops the host ("Lanzhou New Area Green
     Chemical Industry Park" -> "Green Chemical Industry Park", parent "Lanzhou New Area")."""
     words = [strip_possessive(w) for w in toks.words[s:stop]]
     name = " ".join(words)
     parent = None
-    if level in ("county", "district", "other") and words[-1] in ("County", "District", "City"):
+    if bare_generic:  # "Xiangyun County" not in the gazetteer: the name drops the level word
         return Place(start, end, surf, name=" ".join(words[:-1]), level=level)
     lex = lexicon()
     for m in range(min(4, len(words) - 1), 0, -1):

@@ -1,0 +1,88 @@
+"""Organization mentions: company forms, government bodies, media, brands, industry-word names."""
+import pytest
+
+from chinaecon_extract.components.entities import recognize
+from chinaecon_extract.text import normalize
+
+
+def orgs(text):
+    return [(text[o.start:o.end], o.kind) for o in recognize(normalize(text))[1]]
+
+
+CASES = [
+    # company forms
+    ("Gansu Hailiang New Energy Material Co., Ltd. hired 120 workers.", [("Gansu Hailiang New Energy Material Co., Ltd.", "company")]),
+    ("In recent days, Lanzhou New Area Xinhe can Co., LTD., sped up orders.", [("Lanzhou New Area Xinhe can Co., LTD.", "company")]),
+    ("Feng said Lanzhou Xinhe Tank Co., LTD. works overtime.", [("Lanzhou Xinhe Tank Co., LTD.", "company")]),
+    ("Weiming Environment Protection Co.,LTD. builds incinerators.", [("Weiming Environment Protection Co.,LTD.", "company")]),
+    ("He runs Zexi Commodity Co., Ltd in Yiwu.", [("Zexi Commodity Co., Ltd", "company")]),
+    ("Jiangsu Hengli Chemical Fibre Co., Limited expanded.", [("Jiangsu Hengli Chemical Fibre Co., Limited", "company")]),
+    ("Shenzhen Mindray Bio-Medical Electronics Co. listed shares.", [("Shenzhen Mindray Bio-Medical Electronics Co.", "company")]),
+    ("China National Petroleum Corporation raised output.", [("China National Petroleum Corporation", "company")]),
+    ("Aviation Industry Corporation of China delivered jets.", [("Aviation Industry Corporation of China", "company")]),
+    ("Haitian Group opened a plant.", [("Haitian Group", "company")]),
+    ("New District Commercial Investment Group's sales rose.", [("New District Commercial Investment Group", "company")]),
+    ("Tencent Holdings reported profits.", [("Tencent Holdings", "company")]),
+    ("Zhongchuang Tech Inc. listed in Hong Kong.", [("Zhongchuang Tech Inc.", "company")]),
+    ("Jiangxi Copper Company exported cathodes.", [("Jiangxi Copper Company", "company")]),
+    ("Yunnan Baiyao Group Co., Ltd. grew.", [("Yunnan Baiyao Group Co., Ltd.", "company")]),
+    ("Baosteel Metal Corp. expanded.", [("Baosteel Metal Corp.", "company")]),
+    ("Into the plant of Lanzhou Hongbin New Energy Development Co., LTD., workers rushed.", [("Lanzhou Hongbin New Energy Development Co., LTD.", "company")]),
+    # industry-word names listed in text
+    ("Projects include Lichuang Electronics, Haike Fibers and Junsheng New Energy Battery.",
+     [("Lichuang Electronics", "company"), ("Haike Fibers", "company"), ("Junsheng New Energy Battery", "company")]),
+    ("Yuema Wheel Hub and Minan New Energy Vehicle started production.", [("Yuema Wheel Hub", "company"), ("Minan New Energy Vehicle", "company")]),
+    ("Alumeige Fire-proof Metal Composite Board broke ground.", [("Alumeige Fire-proof Metal Composite Board", "company")]),
+    ("Tianhe Pharmaceutical invested 2 billion yuan.", [("Tianhe Pharmaceutical", "company")]),
+    ("Xinhe Materials doubled output.", [("Xinhe Materials", "company")]),
+    ("Green Chemical Industry Park grew.", []),
+    ("New Energy Vehicle sales rose.", []),
+    # government bodies
+    ("The National Bureau of Statistics released data.", [("National Bureau of Statistics", "government")]),
+    ("The Ministry of Commerce said exports rose.", [("Ministry of Commerce", "government")]),
+    ("Jiuquan Municipal People's Government issued a plan.", [("Jiuquan Municipal People's Government", "government")]),
+    ("Jiuquan Municipal People\u2019s Government issued a plan.", [("Jiuquan Municipal People\u2019s Government", "government")]),
+    ("Gansu Provincial Development and Reform Commission approved it.", [("Gansu Provincial Development and Reform Commission", "government")]),
+    ("Lanzhou New Area economic development Bureau director spoke.", [("Lanzhou New Area economic development Bureau", "government")]),
+    ("The State Council approved the plan.", [("State Council", "government")]),
+    ("The State Council Information Office held a press conference.", [("State Council Information Office", "government")]),
+    ("The People's Bank of China cut rates.", [("People's Bank of China", "government")]),
+    ("Lanzhou Customs said trade rose.", [("Lanzhou Customs", "government")]),
+    ("The General Administration of Customs released figures.", [("General Administration of Customs", "government")]),
+    ("The CPC Central Committee has always cared.", [("CPC Central Committee", "government")]),
+    ("The Central Committee of the Communist Party of China decided.", [("Central Committee of the Communist Party of China", "government")]),
+    ("Policies of the Communist Party of China (CPC) on Tibet.", [("Communist Party of China", "government")]),
+    ("According to the Cyberspace Administration of China, users grew.", [("Cyberspace Administration of China", "government")]),
+    ("Hechi Municipal Bureau of Commerce signed deals.", [("Hechi Municipal Bureau of Commerce", "government")]),
+    ("The provincial Party Committee proposed measures.", []),
+    ("The local government said so.", []),
+    # media and sites
+    ("Xinhua reported the figures.", [("Xinhua", "media")]),
+    ("China Daily and People's Daily covered it.", [("China Daily", "media"), ("People's Daily", "media")]),
+    ("CCTV news broadcast praised it.", [("CCTV", "media")]),
+    ("China News Service reported on grain.", [("China News Service", "media")]),
+    ("Jiuquan Daily reported the figures.", [("Jiuquan Daily", "media")]),
+    ("According to cnr.cn, sales rose.", [("cnr.cn", "media")]),
+    ("Data from hnrb.hinews.cn showed growth.", [("hnrb.hinews.cn", "media")]),
+    ("Global Times reported record sales.", [("Global Times", "media")]),
+    # institutions
+    ("Shanghai University of Finance and Economics published a report.", [("Shanghai University of Finance and Economics", "institution")]),
+    ("Wenzhou Chamber of Commerce has 200 members.", [("Wenzhou Chamber of Commerce", "institution")]),
+    ("The Chinese Academy of Sciences built a lab.", [("Chinese Academy of Sciences", "institution")]),
+    ("Guests stayed at Hanshe Huitang guesthouse.", [("Hanshe Huitang guesthouse", "company")]),
+    ("According to the Xi'an International Trade and Logistics Park, trips rose.", [("Xi'an International Trade and Logistics Park", "institution")]),
+    # well-known companies and brands
+    ("Alibaba and JD.com reported record sales.", [("Alibaba", "company"), ("JD.com", "company")]),
+    ("Tmall sold Chanel, Dior and Porsche items.", [("Tmall", "company"), ("Chanel", "company"), ("Dior", "company"), ("Porsche", "company")]),
+    ("Vacheron Constantin opened a store.", [("Vacheron Constantin", "company")]),
+    ("Huawei and BYD expanded.", [("Huawei", "company"), ("BYD", "company")]),
+    # not organizations
+    ("The company recruited 120 workers.", []),
+    ("Group tours resumed.", []),
+    ("Xinhua reported that Jiuquan grew.", [("Xinhua", "media")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_organizations_recognize(text, expected):
+    assert orgs(text) == expected

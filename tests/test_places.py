@@ -1,0 +1,174 @@
+"""Place mentions: gazetteer names with level words, pattern places, ambiguity, all-caps datelines."""
+import pytest
+
+from chinaecon_extract.components.entities import recognize
+from chinaecon_extract.recognizers.places import find_places, is_pinyin
+from chinaecon_extract.text import normalize
+
+
+def places(text):
+    return [(text[p.start:p.end], p.name, p.level) for p in recognize(normalize(text))[0]]
+
+
+CASES = [
+    # provinces, with and without the level word, in news English
+    ("Gansu's foreign trade rose in the first quarter.", [("Gansu", "Gansu", "province")]),
+    ("Exports from Gansu province reached 3 billion yuan.", [("Gansu province", "Gansu", "province")]),
+    ("Zhejiang Province reported strong exports.", [("Zhejiang Province", "Zhejiang", "province")]),
+    ("Investment in Inner Mongolia autonomous region grew.", [("Inner Mongolia autonomous region", "Inner Mongolia", "province")]),
+    ("Inner Mongolia Autonomous Region built new wind farms.", [("Inner Mongolia Autonomous Region", "Inner Mongolia", "province")]),
+    ("Tibet eradicated absolute poverty.", [("Tibet", "Tibet", "province")]),
+    ("Xizang autonomous region expanded tourism.", [("Xizang autonomous region", "Tibet", "province")]),
+    ("Tibet Autonomous Region invested 10 billion yuan.", [("Tibet Autonomous Region", "Tibet", "province")]),
+    ("Guangxi Zhuang Autonomous Region signed 57 projects.", [("Guangxi Zhuang Autonomous Region", "Guangxi", "province")]),
+    ("Ningxia Hui autonomous region grows wolfberries.", [("Ningxia Hui autonomous region", "Ningxia", "province")]),
+    ("Xinjiang Uygur Autonomous Region exported cotton.", [("Xinjiang Uygur Autonomous Region", "Xinjiang", "province")]),
+    ("Xinjiang Uyghur Autonomous Region exported cotton.", [("Xinjiang Uyghur Autonomous Region", "Xinjiang", "province")]),
+    ("Hong Kong SAR recorded a trade surplus.", [("Hong Kong SAR", "Hong Kong", "province")]),
+    ("Hong Kong Special Administrative Region recorded a surplus.", [("Hong Kong Special Administrative Region", "Hong Kong", "province")]),
+    ("Visitors to Macao spent more.", [("Macao", "Macao", "province")]),
+    ("Visitors to Macau spent more.", [("Macau", "Macao", "province")]),
+    ("Coal output in Shanxi rose.", [("Shanxi", "Shanxi", "province")]),
+    ("Coal output in Shaanxi rose.", [("Shaanxi", "Shaanxi", "province")]),
+    ("Shanxi and Shaanxi both mine coal.", [("Shanxi", "Shanxi", "province"), ("Shaanxi", "Shaanxi", "province")]),
+    ("Beijing and Shanghai led retail sales.", [("Beijing", "Beijing", "province"), ("Shanghai", "Shanghai", "province")]),
+    ("Chongqing Municipality opened a new rail line.", [("Chongqing Municipality", "Chongqing", "province")]),
+    ("Heilongjiang harvested more soybeans.", [("Heilongjiang", "Heilongjiang", "province")]),
+    ("Yunnan exported flowers.", [("Yunnan", "Yunnan", "province")]),
+    ("Taiwan compatriots visited Fujian.", [("Taiwan", "Taiwan", "province"), ("Fujian", "Fujian", "province")]),
+    # prefectures and exonyms
+    ("Jiuquan is a city in Gansu.", [("Jiuquan", "Jiuquan", "prefecture"), ("Gansu", "Gansu", "province")]),
+    ("Xi'an saw more freight trains.", [("Xi'an", "Xi'an", "prefecture")]),
+    ("Xi\u2019an saw more freight trains.", [("Xi\u2019an", "Xi'an", "prefecture")]),
+    ("Hohhot hosted the dairy fair.", [("Hohhot", "Hohhot", "prefecture")]),
+    ("Urumqi is the capital of Xinjiang.", [("Urumqi", "Urumqi", "prefecture"), ("Xinjiang", "Xinjiang", "province")]),
+    ("\u00dcr\u00fcmqi is the capital of Xinjiang.", [("\u00dcr\u00fcmqi", "Urumqi", "prefecture"), ("Xinjiang", "Xinjiang", "province")]),
+    ("Lhasa received more tourists.", [("Lhasa", "Lhasa", "prefecture")]),
+    ("Shigatse built a new airport road.", [("Shigatse", "Shigatse", "prefecture")]),
+    ("Kashgar is a trade hub.", [("Kashgar", "Kashgar", "prefecture")]),
+    ("Ordos produces coal.", [("Ordos", "Ordos", "prefecture")]),
+    ("Harbin hosted the ice festival.", [("Harbin", "Harbin", "prefecture")]),
+    ("Lincang City grows tea.", [("Lincang City", "Lincang", "prefecture")]),
+    ("Hechi starts construction on 57 projects.", [("Hechi", "Hechi", "prefecture")]),
+    ("Huai'an accelerated major projects.", [("Huai'an", "Huai'an", "prefecture")]),
+    ("Wenzhou city is home to private firms.", [("Wenzhou city", "Wenzhou", "prefecture")]),
+    ("Haikou opened duty-free shops.", [("Haikou", "Haikou", "prefecture")]),
+    ("Guangzhou and Shenyang joined the festival.", [("Guangzhou", "Guangzhou", "prefecture"), ("Shenyang", "Shenyang", "prefecture")]),
+    ("Changzhi expanded its coal chemical industry.", [("Changzhi", "Changzhi", "prefecture")]),
+    ("Luohe is known for food processing.", [("Luohe", "Luohe", "prefecture")]),
+    ("Linxia Hui Autonomous Prefecture grew potatoes.", [("Linxia Hui Autonomous Prefecture", "Linxia", "prefecture")]),
+    ("Xilingol League raised cattle.", [("Xilingol League", "Xilingol", "prefecture")]),
+    # counties, county-level cities, districts
+    ("Yiwu exports small commodities.", [("Yiwu", "Yiwu", "county")]),
+    ("Cangyuan County lies on the border.", [("Cangyuan County", "Cangyuan", "county")]),
+    ("Nandan county opened a mine.", [("Nandan county", "Nandan", "county")]),
+    ("Luocheng Mulam autonomous county built roads.", [("Luocheng Mulam autonomous county", "Luocheng", "county")]),
+    ("Zhouqu completed the relocation.", [("Zhouqu", "Zhouqu", "county")]),
+    ("Wencheng County is in the mountains.", [("Wencheng County", "Wencheng", "county")]),
+    ("Korla grows pears.", [("Korla", "Korla", "county")]),
+    ("Golmud is a logistics hub in Qinghai.", [("Golmud", "Golmud", "county"), ("Qinghai", "Qinghai", "province")]),
+    ("Haidian district hosts tech firms.", [("Haidian district", "Haidian", "district")]),
+    ("Chengguan District of Lanzhou collected more taxes.", [("Chengguan District", "Chengguan", "district"), ("Lanzhou", "Lanzhou", "prefecture")]),
+    ("Mile City attracts tourists.", [("Mile City", "Mile", "county")]),
+    ("Guide County is in Qinghai.", [("Guide County", "Guide", "county"), ("Qinghai", "Qinghai", "province")]),
+    # new areas and zones
+    ("Lanzhou New Area set off a production boom.", [("Lanzhou New Area", "Lanzhou New Area", "new_area")]),
+    ("Shops in Lanzhou New District reopened.", [("Lanzhou New District", "Lanzhou New Area", "new_area")]),
+    ("Pudong New Area attracted foreign investment.", [("Pudong New Area", "Pudong New Area", "new_area")]),
+    ("Firms in Pudong hired more staff.", [("Pudong", "Pudong New Area", "new_area")]),
+    ("Binhai New Area expanded its port.", [("Binhai New Area", "Binhai New Area", "new_area")]),
+    ("Liangjiang New Area built a car plant.", [("Liangjiang New Area", "Liangjiang New Area", "new_area")]),
+    ("Xiong'an New Area broke ground on schools.", [("Xiong'an New Area", "Xiong'an New Area", "new_area")]),
+    ("Construction in Xiong'an accelerated.", [("Xiong'an", "Xiong'an New Area", "new_area")]),
+    ("Tianfu New Area attracted projects.", [("Tianfu New Area", "Tianfu New Area", "new_area")]),
+    ("Gui'an New Area hosts data centers.", [("Gui'an New Area", "Gui'an New Area", "new_area")]),
+    ("Two projects landed in the Green Chemical Industry Park of Lanzhou New Area.",
+     [("Green Chemical Industry Park", "Green Chemical Industry Park", "zone"), ("Lanzhou New Area", "Lanzhou New Area", "new_area")]),
+    ("A plant in Lanzhou New Area Green Chemical Industry Park started.",
+     [("Lanzhou New Area Green Chemical Industry Park", "Green Chemical Industry Park", "zone")]),
+    ("Suzhou Industrial Park reported growth.", [("Suzhou Industrial Park", "Suzhou Industrial Park", "zone")]),
+    ("Hefei Economic and Technological Development Zone added firms.",
+     [("Hefei Economic and Technological Development Zone", "Hefei Economic and Technological Development Zone", "zone")]),
+    ("Zhengzhou High-tech Zone hosts chip makers.", [("Zhengzhou High-tech Zone", "Zhengzhou High-tech Zone", "zone")]),
+    ("Hainan Free Trade Port cut tariffs.", [("Hainan Free Trade Port", "Hainan Free Trade Port", "zone")]),
+    ("Shanghai Pilot Free Trade Zone opened.", [("Shanghai Pilot Free Trade Zone", "Shanghai Pilot Free Trade Zone", "zone")]),
+    ("Xiamen Free Trade Zone expanded.", [("Xiamen Free Trade Zone", "Xiamen Free Trade Zone", "zone")]),
+    ("Kunshan Comprehensive Bonded Zone imported chips.", [("Kunshan Comprehensive Bonded Zone", "Kunshan Comprehensive Bonded Zone", "zone")]),
+    ("Yangshan Port handled more containers.", [("Yangshan Port", "Yangshan Port", "other")]),
+    ("The train departed from Qinwangchuan Station.", [("Qinwangchuan Station", "Qinwangchuan Station", "other")]),
+    ("Villagers in Nuozhang Village grow morels.", [("Nuozhang Village", "Nuozhang Village", "other")]),
+    ("Tourists flocked to Wuzhen Town.", [("Wuzhen Town", "Wuzhen Town", "other")]),
+    ("Diners filled Ruiling International Kyoto Shopping Plaza.", [("Ruiling International Kyoto Shopping Plaza", "Ruiling International Kyoto Shopping Plaza", "other")]),
+    ("Lanterns decorated Qinchuan New City.", [("Qinchuan New City", "Qinchuan New City", "other")]),
+    ("Daxing Airport handled more flights.", [("Daxing Airport", "Daxing Airport", "other")]),
+    # countries and world places
+    ("China's GDP grew 5 percent.", [("China", "China", "country")]),
+    ("Exports to Mexico, Canada and Kazakhstan rose.", [("Mexico", "Mexico", "country"), ("Canada", "Canada", "country"), ("Kazakhstan", "Kazakhstan", "country")]),
+    ("Ambassadors of Bosnia and Herzegovina and Sri Lanka joined.", [("Bosnia and Herzegovina", "Bosnia and Herzegovina", "country"), ("Sri Lanka", "Sri Lanka", "country")]),
+    ("Trade with the US and the UK fell.", [("US", "United States", "country"), ("UK", "United Kingdom", "country")]),
+    ("Trade with the U.S. rose.", [("U.S", "United States", "country")]),
+    ("Trains link Asia and Europe.", [("Asia", "Asia", "other"), ("Europe", "Europe", "other")]),
+    ("Trains run from Xi'an to Duisburg.", [("Xi'an", "Xi'an", "prefecture"), ("Duisburg", "Duisburg", "other")]),
+    ("The Republic of Korea and Vietnam are major partners.", [("Republic of Korea", "South Korea", "country"), ("Vietnam", "Vietnam", "country")]),
+    ("Southeast Asia is the largest market.", [("Southeast Asia", "Southeast Asia", "other")]),
+    # ambiguity: same name at two levels
+    ("Jilin City lies on the Songhua River.", [("Jilin City", "Jilin", "prefecture")]),
+    ("Jilin province grows corn.", [("Jilin province", "Jilin", "province")]),
+    ("Jilin harvested more corn.", [("Jilin", "Jilin", "province")]),
+    ("Hainan sold more duty-free goods.", [("Hainan", "Hainan", "province")]),
+    ("Hainan Tibetan Autonomous Prefecture in Qinghai raises yaks.", [("Hainan Tibetan Autonomous Prefecture", "Hainan", "prefecture"), ("Qinghai", "Qinghai", "province")]),
+    # ambiguity: names that are not places here
+    ("The China-Europe freight trains ran 2,619 trips.", []),
+    ("Chinese consumers bought more cars.", []),
+    ("FOLLOW JIUQUAN\nJiuquan grew.", [("Jiuquan", "Jiuquan", "prefecture")]),
+    ("XI'AN, July 7 (Xinhua) -- Trips rose.", [("XI'AN", "Xi'an", "prefecture")]),
+    ("BEIJING, Jan. 5 (Xinhua) -- Sales rose.", [("BEIJING", "Beijing", "province")]),
+    ("Jiuquan Daily reported the figures.", []),
+    ("Jiuquan Municipal People's Government released the data.", []),
+    ("Lanzhou Xinhe Tank Co., LTD. raised output.", []),
+    ("Shanghai University of Finance and Economics published a report.", []),
+    ("Wenzhou Chamber of Commerce members invested abroad.", []),
+    ("The guide showed visitors around.", []),
+    ("Boxing and jingle bells are not places.", []),
+    ("Feng Haifeng said orders were full.", []),
+    ("Northwest China's Gansu province grew.", [("Gansu province", "Gansu", "province")]),
+    ("The Yinlan-Lanzhou railway opened.", []),
+    ("the city and the province both grew.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_places_recognize(text, expected):
+    assert places(text) == expected
+
+
+PARENTS = [
+    ("Jiuquan is a city.", "Jiuquan", "Gansu", "620900"),
+    ("Cangyuan County grows sugarcane.", "Cangyuan", "Lincang", "530927"),
+    ("Xi'an is booming.", "Xi'an", "Shaanxi", "610100"),
+    ("Lanzhou New Area grew.", "Lanzhou New Area", "Lanzhou", "620171"),
+    ("Gansu grew.", "Gansu", "China", "620000"),
+    ("Yiwu traders grew.", "Yiwu", "Jinhua", "330782"),
+    ("Suzhou, Jiangsu reported growth.", "Suzhou", "Jiangsu", "320500"),
+    ("Suzhou in Anhui province reported growth; Bozhou too.", "Suzhou", "Anhui", "341300"),
+    ("Taizhou in Zhejiang exports auto parts, as does Wenzhou.", "Taizhou", "Zhejiang", "331000"),
+    ("Yulin in Shaanxi mines coal; Yan'an too.", "Yulin", "Shaanxi", "610800"),
+    ("Yulin in Guangxi grows lychees; Nanning too.", "Yulin", "Guangxi", "450900"),
+]
+
+
+@pytest.mark.parametrize("text,name,parent,code", PARENTS)
+def test_places_parent_and_code(text, name, parent, code):
+    got = {p.name: p for p in find_places(normalize(text))}
+    assert (got[name].parent, got[name].code) == (parent, code)
+
+
+def test_places_offsets_slice_original():
+    text = "Sales in Xi\u2019an and \u00dcr\u00fcmqi rose."
+    for p in find_places(normalize(text)):
+        assert text[p.start:p.end] == p.text or normalize(text)[p.start:p.end] == p.text
+
+
+@pytest.mark.parametrize("word,expected", [("Haike", True), ("Xi'an", True), ("Industrial", False), ("Company", False)])
+def test_places_is_pinyin(word, expected):
+    assert is_pinyin(word) is expected

@@ -1,0 +1,44 @@
+"""Anaphora: "the city", "the province", "the new area", "the company" resolve to the entity meant."""
+import pytest
+
+from chinaecon_extract.components.entities import recognize
+from chinaecon_extract.resolve.references import in_force
+from chinaecon_extract.text import normalize
+
+
+def refs(text):
+    return [(r.text, r.kind, r.name, r.level) for r in recognize(normalize(text))[3]]
+
+
+CASES = [
+    ("Jiuquan is in Gansu. The city grew 6 percent.", [("The city", "location", "Jiuquan", "prefecture")]),
+    ("Jiuquan is in Gansu. The province grew 6 percent.", [("The province", "location", "Gansu", "province")]),
+    ("Gansu grew. Jiuquan grew faster than the province.", [("the province", "location", "Gansu", "province")]),
+    ("Lanzhou New Area grew. The new area has 500 firms.", [("The new area", "location", "Lanzhou New Area", "new_area")]),
+    ("Lanzhou New Area grew. The New District has 500 firms.", [("The New District", "location", "Lanzhou New Area", "new_area")]),
+    ("Nandan county opened a mine. The county hired 300 workers.", [("The county", "location", "Nandan", "county")]),
+    ("Haidian district hosts startups. The district raised 1 billion yuan.", [("The district", "location", "Haidian", "district")]),
+    ("Tibet Autonomous Region grew. The region cut poverty.", [("The region", "location", "Tibet", "province")]),
+    ("Beijing grew. The city's retail sales rose.", [("The city", "location", "Beijing", "province")]),
+    ("Yiwu traders sold more. The city exported toys.", [("The city", "location", "Yiwu", "county")]),
+    ("Haitian Group hired staff. The company exported more.", [("The company", "organization", "Haitian Group", None)]),
+    ("Work resumed in Suzhou Industrial Park. The park hired staff.", [("The park", "location", "Suzhou Industrial Park", "zone")]),
+    ("The country's GDP grew 5 percent.", [("The country", "location", "China", "country")]),
+    ("The city of Xi'an grew.", []),
+    ("The city grew.", [("The city", "location", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_references_resolve(text, expected):
+    assert refs(text) == expected
+
+
+def test_references_in_force_at_offset():
+    text = "Jiuquan is in Gansu. The city grew. Lanzhou New Area grew too."
+    places, orgs, _people, references = recognize(text)
+    mentions = places + orgs + references
+    assert in_force(mentions, text.index("grew.")).name == "Jiuquan"
+    assert in_force(mentions, text.index("grew too")).name == "Lanzhou New Area"
+    assert in_force(mentions, text.index("The city"), levels=("province",)).name == "Gansu"
+    assert in_force(mentions, 0) is None

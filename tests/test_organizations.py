@@ -86,3 +86,35 @@ CASES = [
 @pytest.mark.parametrize("text,expected", CASES)
 def test_organizations_recognize(text, expected):
     assert orgs(text) == expected
+
+
+def test_organizations_component_spans_and_ents():
+    """The component writes places/orgs/people to doc.spans and, when asked, to doc.ents
+    without dropping entities another component set."""
+    import spacy
+    from spacy.tokens import Span
+
+    import chinaecon_extract as ce
+
+    nlp = ce.load(annotate_ents=True)
+    text = "Feng Haifeng, deputy general manager of Lanzhou Xinhe Tank Co., LTD., said Gansu grew."
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, 0, 1, label="CUSTOM")]
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    labels = {(e.text, e.label_) for e in doc.ents}
+    assert ("Lanzhou Xinhe Tank Co., LTD.", "ORG") in labels and ("Gansu", "GPE") in labels
+    assert any(e.label_ in ("CUSTOM", "PERSON") and e.start == 0 for e in doc.ents)
+    assert {s.label_ for s in doc.spans["chinaecon"]} >= {"location", "organization", "person"}
+    assert isinstance(spacy.blank("en"), spacy.language.Language)
+
+
+def test_organizations_pipeline_builds_fast():
+    """Building the pipeline with the whole gazetteer (fresh process, after imports) takes under 1 s."""
+    import subprocess
+    import sys
+
+    code = ("import time, chinaecon_extract as ce; t = time.perf_counter(); ce.load(); "
+            "print(time.perf_counter() - t)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert float(out.stdout.strip().splitlines()[-1]) < 1.0

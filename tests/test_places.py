@@ -172,3 +172,37 @@ def test_places_offsets_slice_original():
 @pytest.mark.parametrize("word,expected", [("Haike", True), ("Xi'an", True), ("Industrial", False), ("Company", False)])
 def test_places_is_pinyin(word, expected):
     assert is_pinyin(word) is expected
+
+
+SHARED = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "corpora-dev"
+
+
+def _gold_and_predicted(stem, kind):
+    """(start, name) pairs of the gold and of extract() for a seed article read from ../shared."""
+    import json
+
+    import chinaecon_extract as ce
+
+    raw = (SHARED / f"{stem}.txt").read_text(encoding="utf-8")
+    text = raw.split("\n\n", 1)[1]
+    gold = json.loads((SHARED / f"{stem}.json").read_text(encoding="utf-8"))
+    spans = []
+    for g in gold["mentions"]:
+        if g["type"] == kind:
+            s = -1
+            for _ in range(g.get("occurrence", 1)):
+                s = text.find(g["text"], s + 1)
+            spans.append((s, s + len(g["text"]), g["name"]))
+    pred = [(m["start"], m["end"], m["name"]) for m in ce.extract(text).to_dict()["mentions"] if m["type"] == kind]
+    return sorted(spans), sorted(pred)
+
+
+@pytest.mark.parametrize("stem", ["seed000", "seed003"])
+@pytest.mark.parametrize("kind", ["location", "organization"])
+def test_places_seed_articles_exact(stem, kind):
+    """Every gold entity of the seed articles is found with its name, and nothing else
+    ("Gansu province" for gold "Gansu" counts: same start, overlapping span)."""
+    if not (SHARED / f"{stem}.json").exists():
+        pytest.skip("shared seed gold not available")
+    gold, pred = _gold_and_predicted(stem, kind)
+    assert [(s, n) for s, _e, n in pred] == [(s, n) for s, _e, n in gold]

@@ -28,6 +28,8 @@ FUNCTION_CAPS = frozenset({"The", "In", "At", "On", "For", "By", "From", "With",
                            "Walking", "According", "Under", "Over", "Both", "Some", "All", "Many", "Most", "Each",
                            "Every", "Meanwhile", "Recently", "Currently", "Also", "Last", "Next", "Located",
                            "Besides", "Like", "Unlike", "Among", "Between", "Including", "Via", "Within"})
+DATELINE_END = re.compile(r",|\s+-")
+CURRENCY_AFTER = re.compile(r"\.?\s*(?:\$|dollars?\b)")
 COMPASS = frozenset({"North", "South", "East", "West", "Northwest", "Northeast", "Southwest", "Southeast",
                      "Central"})
 ETHNONYMS = frozenset({
@@ -194,10 +196,12 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
         if len(caps) > 1 and caps.isupper() and k not in gaz.acronyms:
             # all-caps: only a dateline ("XI'AN, July 7 (Xinhua) --") is a place, not page furniture
             line_start = text.rfind("\n", 0, toks.starts[i]) + 1
-            after = text[toks.ends[i + m - 1]:toks.ends[i + m - 1] + 1]
-            if text[line_start:toks.starts[i]].strip() or after != ",":
+            if text[line_start:toks.starts[i]].strip() or not DATELINE_END.match(text, toks.ends[i + m - 1]):
                 i += m
                 continue
+        if k == "us" and CURRENCY_AFTER.match(text, toks.ends[i + m - 1]):
+            i += m  # "US$ 5 billion", "US dollars": a currency, not the country
+            continue
         if k == "china" and i > 0 and words[i - 1] in COMPASS and _spaced(toks, i - 1):
             i += m  # "Northwest China": a named region (capitalized compass word), not the country
             continue
@@ -289,8 +293,7 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
 
 def _pattern_place(toks: Tokens, s: int, stop: int, level: str, start: int, end: int, surf: str, gaz,
                    bare_generic: bool) -> Place:
-    """A pattern place; a zone named after its host drops the host ("Lanzhou New Area Green
-    Chemical Industry Park" -> "Green Chemical Industry Park", parent "Lanzhou New Area")."""
+    """A pattern place named by its words; parent is the place its name starts with, if any."""
     words = [strip_possessive(w) for w in toks.words[s:stop]]
     name = " ".join(words)
     parent = None
@@ -300,9 +303,11 @@ def _pattern_place(toks: Tokens, s: int, stop: int, level: str, start: int, end:
     for m in range(min(4, len(words) - 1), 0, -1):
         cands = gaz.index.get(key(" ".join(words[:m])))
         if cands:
+            parent = cands[0].name
             rest = words[m:]
-            if any(w not in lex.generic_words and w not in CONNECTORS for w in rest):
+            # a park inside a new area is named without its host ("Lanzhou New Area Green Chemical
+            # Industry Park" -> "Green Chemical Industry Park"); "Sanya Phoenix International Airport" keeps it
+            if cands[0].level == "new_area" and any(w not in lex.generic_words and w not in CONNECTORS for w in rest):
                 name = " ".join(rest)
-                parent = cands[0].name
             break
     return Place(start, end, surf, name=name, level=level, parent=parent)

@@ -55,6 +55,7 @@ CASES = [
     ("According to the Cyberspace Administration of China, users grew.", [("Cyberspace Administration of China", "government")]),
     ("Hechi Municipal Bureau of Commerce signed deals.", [("Hechi Municipal Bureau of Commerce", "government")]),
     ("The provincial Party Committee proposed measures.", []),
+    ("The Xinjiang Production and Construction Corps expanded cotton fields.", [("Xinjiang Production and Construction Corps", "government")]),
     ("The local government said so.", []),
     # media and sites
     ("Xinhua reported the figures.", [("Xinhua", "media")]),

@@ -26,6 +26,8 @@ CASES = [
     ("Liu Yang, a villager, planted morels.", [("Liu Yang", "villager", None)]),
     ("Wang Tao, spokesperson for the Ministry of Commerce, said trade grew.", [("Wang Tao", "spokesperson", "Ministry of Commerce")]),
     ("Zhao Lei, deputy mayor of Jiuquan, said investment rose.", [("Zhao Lei", "deputy mayor", None)]),
+    ("Premier Li Qiang said China will open wider.", [("Li Qiang", "Premier", None)]),
+    ("Vice Premier He Lifeng attended the fair.", [("He Lifeng", "Vice Premier", None)]),
     ("The Great Wall attracted visitors.", []),
     ("Wang said the plan works.", []),
 ]

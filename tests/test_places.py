@@ -111,6 +111,12 @@ CASES = [
     ("Trains run from Xi'an to Duisburg.", [("Xi'an", "Xi'an", "prefecture"), ("Duisburg", "Duisburg", "other")]),
     ("The Republic of Korea and Vietnam are major partners.", [("Republic of Korea", "South Korea", "country"), ("Vietnam", "Vietnam", "country")]),
     ("Southeast Asia is the largest market.", [("Southeast Asia", "Southeast Asia", "other")]),
+    ("The Yangtze River Delta led growth.", [("Yangtze River Delta", "Yangtze River Delta", "other")]),
+    ("The Guangdong-Hong Kong-Macao Greater Bay Area grew.", [("Guangdong-Hong Kong-Macao Greater Bay Area", "Guangdong-Hong Kong-Macao Greater Bay Area", "other")]),
+    ("Loans worth US$5 billion were signed.", []),
+    ("NANNING -- Guangxi's trade rose.", [("NANNING", "Nanning", "prefecture"), ("Guangxi", "Guangxi", "province")]),
+    ("Ejin Horo Banner mines coal.", [("Ejin Horo Banner", "Ejin Horo", "county")]),
+    ("Sanya Phoenix International Airport handled more flights.", [("Sanya Phoenix International Airport", "Sanya Phoenix International Airport", "other")]),
     # ambiguity: same name at two levels
     ("Jilin City lies on the Songhua River.", [("Jilin City", "Jilin", "prefecture")]),
     ("Jilin province grows corn.", [("Jilin province", "Jilin", "province")]),
@@ -206,3 +212,11 @@ def test_places_seed_articles_exact(stem, kind):
         pytest.skip("shared seed gold not available")
     gold, pred = _gold_and_predicted(stem, kind)
     assert [(s, n) for s, _e, n in pred] == [(s, n) for s, _e, n in gold]
+
+
+@pytest.mark.parametrize("text", ["", "   ", ".,;--", "Co.", "the city", "Xi'", "China", "\u00c9\u00e9 \u4e2d\u56fd", "A" * 500,
+                                  "Gansu province\n\nFOLLOW GANSU", "Lanzhou New Area Co., Ltd."])
+def test_places_edge_inputs_do_not_crash(text):
+    ps, os_, people_, refs_ = recognize(normalize(text))
+    for m in ps + os_ + people_ + refs_:
+        assert text[m.start:m.end] == m.text

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from ..data import load_json, load_jsonl
 from ..results import Organization
-from .places import FUNCTION_CAPS, Tokens, capitalized, is_pinyin
+from .places import FUNCTION_CAPS, TOKEN as TOKEN_RE, Tokens, capitalized, is_pinyin
 
 DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov)\Z")
 CO_LTD = re.compile(r"Co\s*\.?\s*,?\s*(?:Ltd|LTD|Limited|ltd)\b\.?|Co\.")
@@ -50,9 +50,6 @@ def org_lexicon() -> OrgLexicon:
         head = TOKEN_RE.findall(r["pattern"])[0]
         heads[head] = (r["label"], bool(r.get("of")), bool(r.get("pinyin")), bool(r.get("lower")))
     return OrgLexicon(known, heads)
-
-
-from .places import TOKEN as TOKEN_RE  # noqa: E402
 
 
 def _lower_ok(w: str) -> bool:
@@ -95,8 +92,6 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
                 continue
             head = lex.heads.get("Co")
             end = m.end()
-            if text[end - 1:end] == "." and end < len(text) and text[end:end + 1] == ",":
-                pass
         if head is None:
             continue
         if w in DOTTED and text[end:end + 1] == ".":

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..data import load_json, load_jsonl
-from ..gazetteer import LEVEL_RANK, Entry, key, load
+from ..gazetteer import Entry, key, load
 from ..results import Place
 
 TOKEN = re.compile(r"[^\W_]+(?:['\-.&][^\W_]+)*")
@@ -63,12 +63,6 @@ class Tokens:
     def gap(self, i: int) -> str:
         """The text between token i and token i + 1."""
         return self.text[self.ends[i]:self.starts[i + 1]] if i + 1 < len(self.words) else ""
-
-    def index_at(self, offset: int) -> int | None:
-        """Index of the token starting at `offset`, or None."""
-        import bisect
-        i = bisect.bisect_left(self.starts, offset)
-        return i if i < len(self.starts) and self.starts[i] == offset else None
 
 
 def capitalized(w: str) -> bool:
@@ -178,8 +172,8 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
                     continue
                 if any(not capitalized(words[i + t]) and words[i + t] not in CONNECTORS for t in range(1, m)):
                     continue
-                if words[i + m - 1].endswith("'s") is False and any(words[i + t].endswith("'s") for t in range(m - 1)):
-                    continue
+                if any(words[i + t].endswith("'s") for t in range(m - 1)):
+                    continue  # a possessive ends a name
                 k = " ".join([key(words[i + t]) for t in range(m - 1)] + [key(strip_possessive(words[i + m - 1]))])
             else:
                 k = k0

@@ -34,17 +34,15 @@ PHRASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "enterprise": ("organization", ("company",)),
     "bureau": ("organization", ("government",)),
 }
-REF = re.compile(r"\b[Tt]he (" + "|".join(sorted((p.replace(" ", r" ") for p in PHRASES), key=len, reverse=True))
-                 + r")\b(?!\s+of\b)(?!-)", re.I)
-# "the city" may name a municipality or a county-level city, never a plain province
-_CITY_KINDS = ("prefecture", "county", "province")
+# "the city of Xi'an" names the city itself; "the city-level" is an adjective
+REF = re.compile(r"\b[Tt]he (" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b(?!\s+of\b)(?!-)", re.I)
 
 
 def _fits(m: Mention, kind: str, levels: tuple[str, ...], phrase: str) -> bool:
     if kind == "location":
         if not isinstance(m, Place) or m.level not in levels:
             return False
-        if phrase == "city" and m.level == "province":
+        if phrase == "city" and m.level == "province":  # only the four municipalities are cities
             return m.name in ("Beijing", "Shanghai", "Tianjin", "Chongqing")
         return True
     return isinstance(m, Organization) and m.kind in levels
@@ -59,7 +57,6 @@ def find_references(text: str, entities: Sequence[Mention]) -> Iterator[Referenc
         phrase = " ".join(phrase.split())
         if phrase not in PHRASES:
             continue
-        # "the city's" keeps the reference; "the city government" too
         kind, levels = PHRASES[phrase]
         target = None
         for e in reversed(ents):

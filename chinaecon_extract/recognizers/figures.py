@@ -21,6 +21,7 @@ from ..results import Count, MoneyAmount, Percent, Quantity
 from ..units import currencies, surfaces, to_base
 
 _WORD = regex.compile(r"[\p{L}][\p{L}\d'-]*|[^\s\p{L}]")
+_ACRONYM = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&-]{1,9}s?\s*\)")
 MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
           "august|september|october|november|december")
 
@@ -57,6 +58,12 @@ class _Lexicon:
     more_after: regex.Pattern
     change_before: regex.Pattern
     population_before: regex.Pattern
+    hyphen_unit: regex.Pattern
+    name_unless_counted: regex.Pattern
+    bare_follower: regex.Pattern
+    number_of: regex.Pattern
+    label_before: regex.Pattern
+    rate_reference: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -109,16 +116,24 @@ def lexicon() -> _Lexicon:
         rate_codes={" ".join(k.lower().split()): v for k, v in cues["rate_words"].items()},
         counts={k: set(v) for k, v in counts.items()},
         masks=regex.compile(masks, regex.IGNORECASE),
-        date_before=regex.compile(rf"(?<![\w])(?:{MONTHS})\.?\s*$", regex.IGNORECASE),
+        date_before=regex.compile(rf"(?<![\w])(?:{MONTHS})\.?\s*(?:\d{{1,2}}\s*(?:-|~|to|and|through)\s*)?$", regex.IGNORECASE),
         date_after=regex.compile(rf"\s*(?:{MONTHS})\b", regex.IGNORECASE),
         name_before=regex.compile(rf"(?<![\w])(?:(?i:{_alt(counts['name_before'])})|{_alt(counts['name_before_capitalized'])})"
                                   r"\s*[#.:]?\s*$"),
-        money_metric=regex.compile(rf"(?<![\w])(?:{_alt(counts['money_metrics'])})(?![\w])", regex.IGNORECASE),
+        money_metric=regex.compile(rf"(?<![\w])(?:{_alt(counts['money_metrics'])})(?![\w])(?-i:(?!\s+\p{{Lu}}\p{{Ll}}))", regex.IGNORECASE),
         more_after=regex.compile(r"\s+(?:more|fewer|less|additional|new ones)\b", regex.IGNORECASE),
         change_before=regex.compile(r"(?:increase(?:d)?\s+(?:of|by)|(?:rose|grew|added|up|down|fell|dropped|decreased)\s+by|"
                                     r"an\s+increase\s+of|a\s+decrease\s+of|a\s+net\s+increase\s+of)\s+$", regex.IGNORECASE),
-        population_before=regex.compile(rf"(?:{_alt(counts['population_nouns'])})\s+(?:of\s+)?(?:(?:almost|nearly|about|"
-                                        r"only|around|over|more\s+than|some)\s+)?$", regex.IGNORECASE),
+        population_before=regex.compile(rf"(?:{_alt(counts['population_nouns'])})(?:\s+(?:of\s+)?|[^.;:\n]{{0,40}}?(?<![\w])"
+                                        r"(?:of|by|to|at|reached|hit|totaled|totalled|was|were|is|stood\s+at)\s+)"
+                                        r"(?:(?:almost|nearly|about|only|around|over|more\s+than|some)\s+)?$", regex.IGNORECASE),
+        hyphen_unit=regex.compile(rf"-(?:percent(?![\w])|per-cent(?![\w])|(?:{_alt(word_units)})(?![\w]))", regex.IGNORECASE),
+        name_unless_counted=regex.compile(rf"(?<![\w])(?:{_alt(counts['name_before_unless_counted'])})\s*$"),
+        bare_follower=regex.compile(rf"\s*(?:$|[,.;:|)]|(?:{_alt(counts['bare_count_followers'])})(?![\w]))", regex.IGNORECASE),
+        number_of=regex.compile(r"(?<![\w])(?:the\s+)?number\s+of\s+(?:[\w-]+\s+){0,3}?(?P<item>[a-z][\w-]*s)\b(?!.*\d)",
+                                regex.IGNORECASE),
+        label_before=regex.compile(r"(?P<item>[a-z][\w-]*)\s*:\s*$", regex.IGNORECASE),
+        rate_reference=regex.compile(rf"(?<![\w])(?:{_alt(cues['rate_reference'])})\s+from\s+$", regex.IGNORECASE),
     )
     return lex
 
@@ -180,7 +195,7 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
             drafts.append(d)
         i += used
     _link_equivalents(text, drafts)
-    return [_finish(text, d, bounds, starts, drafts) for d in drafts]
+    return _carry_rates([_finish(text, d, bounds, starts, drafts) for d in drafts], text, starts)
 
 
 def _inside(n: Number, spans: list[tuple[int, int]]) -> bool:
@@ -205,10 +220,12 @@ def _skip(text: str, n: Number, s_start: int) -> bool:
         if n.value <= 31 and lex.date_after.match(after):
             return True  # "15 December"
     if lex.name_before.search(before):
-        return True
+        if not (lex.name_unless_counted.search(before) and _counted_noun(text, n.end, n.end + 90)[0]):
+            return True
     nxt = text[n.end:n.end + 2]
     if nxt[:1] == "-" and nxt[1:2].isalpha():
-        return True  # "59-year-old", "Five-Year Plan", "10,000-ton"
+        # "59-year-old", "Five-Year Plan" are not figures; "3,000-ton", "a 0.2-percent decline" are
+        return not lex.hyphen_unit.match(text, n.end)
     if nxt[:1] in "/" and nxt[1:2].isdigit():
         return True  # "7/10"
     if nxt[:1].isalpha() and not n.has_scale:
@@ -221,6 +238,8 @@ def _suffix(text: str, pos: int, end: int):
     """What stands right after a number: ('percent', unit, end) / ('money', code, end) /
     ('quantity', unit, end) / None."""
     lex = lexicon()
+    if text[pos:pos + 1] == "-" and lex.hyphen_unit.match(text, pos, end):
+        pos += 1  # "3,000-ton", "0.2-percent"
     m = lex.percent.match(text, pos, end)
     if m:
         return ("percent", "percentage_point" if m.group("pp") else "percent", m.end())
@@ -250,6 +269,10 @@ def _symbol_unit(sym: str) -> str | None:
 def _compound_unit(text: str, unit: str, pos: int, end: int) -> tuple[str, int, str | None]:
     """Extend "kg" to "kg/ha" or "kg per mu"; a time word after "per" becomes a rate."""
     lex = lexicon()
+    if text[pos:pos + 1] == "-":
+        # "3,000-ton-per-year": the rate belongs to the figure, the span stays "3,000-ton"
+        t = regex.match(r"-per-(day|year|month|week|hour|annum)\b", text[pos:end], regex.IGNORECASE)
+        return unit, pos, t.group(1).lower().replace("annum", "year") if t else None
     m = regex.match(r"\s*(?:/|per\s+|a\s+(?=day|year|month|week|hour))", text[pos:end], regex.IGNORECASE)
     if not m:
         r = lex.rate.match(text, pos, end)
@@ -344,8 +367,13 @@ def _type_number(text, numbers, i, s_start, s_end, drafts):
     if n.vague:
         return None, used
     # counts: a number and the noun it counts ("the three industries" names a known set: no figure)
-    if n.is_word and regex.search(r"(?<![\w])the\s+$", text[max(s_start, start - 5):start], regex.IGNORECASE):
+    if n.is_word and regex.search(r"(?<![\w])the\s+$", text[max(s_start, start - 5):start], regex.IGNORECASE) \
+            and not regex.search(r"(?<![\w])(?:of|among|all)\s+the\s+$", text[max(s_start, start - 12):start], regex.IGNORECASE):
         return None, used
+    part = _partitive_item(text, drafts, start, s_start)
+    if part:
+        d.kind, d.item = "count", part
+        return d, used
     item, item_end = _counted_noun(text, end, s_end, spelled=n.is_word)
     of = regex.match(r"\s+of\s+(?:the\s+)?", text[end:s_end])
     if item is None and of and i + used < len(numbers):
@@ -359,6 +387,20 @@ def _type_number(text, numbers, i, s_start, s_end, drafts):
         d.kind, d.item, d.end = "count", item, item_end
         return _with_rate(text, d, s_end), used
     return _bare(text, d, n, s_start, s_end, drafts), used
+
+
+def _partitive_item(text: str, drafts, start: int, s_start: int) -> str | None:
+    """"Of the 40 industrial sectors (surveyed), 30 saw ...": the count after the clause
+    counts the clause's noun."""
+    prev = drafts[-1] if drafts else None
+    if prev is None or prev.kind != "count" or prev.start < s_start or not prev.item:
+        return None
+    if not regex.fullmatch(r"(?:\s+[a-z]+ed)?\s*,\s*", text[prev.end:start]):
+        return None
+    if not regex.search(r"(?<![\w])(?:of|among)\s+(?:the|these|those|its|their|all)\s+$", text[max(s_start, prev.start - 12):prev.start],
+                        regex.IGNORECASE):
+        return None
+    return prev.item
 
 
 def _r(x: float) -> float:
@@ -379,28 +421,38 @@ def _counted_noun(text: str, pos: int, s_end: int, spelled: bool = False) -> tup
     words = []
     head_at = None
     end = pos
+    skip_to = pos
     for m in _WORD.finditer(text, pos, min(s_end, pos + 90)):
+        if m.start() < skip_to:
+            continue
         w = m.group()
         if not w[0].isalpha():
             if w in "-" and words:
+                continue
+            acr = _ACRONYM.match(text, m.start()) if w == "(" and words and head_at is None else None
+            if acr:
+                skip_to = acr.end()  # "new energy vehicle (NEV) supply chain projects"
                 continue
             break
         lw = w.lower()
         if head_at is None:
             if lw in c["not_count_heads"] and not (lw == "and" and words):
                 break
+            if lw == "and" and words:
+                words.append(w)  # "science and technology projects"
+                continue
             if not words and (lw in c["time_nouns"] or lw.rstrip("s") in c["time_nouns"]):
                 return None, pos
             if not words and w[0].isupper() and spelled:
                 return None, pos  # "Three New and One Specialty Industries": a name
             words.append(w)
             if _is_plural(w) or lw in c["singular_counts"]:
-                if lw in c["time_nouns"] or lw in c["not_count_heads"] or lw in c["abstract_heads"]:
+                if lw in c["time_nouns"] or lw in c["not_count_heads"] or (spelled and lw in c["abstract_heads"]):
                     return None, pos
                 head_at = len(words)
                 end = m.end()
                 continue
-            if len(words) >= 5:
+            if sum(1 for x in words if x.lower() != "and") >= 6:
                 return None, pos
         else:
             # "countries and regions", "provinces and cities"
@@ -434,6 +486,20 @@ def _bare(text, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _Draf
     if lex.population_before.search(before):
         d.kind, d.item = "count", "people"
         return d
+    prev = _figure_in_force(drafts, s_start)
+    if prev is not None and prev.kind == "count" and prev.item and lex.bare_follower.match(text, d.end, s_end) \
+            and not n.is_word and not lex.money_metric.search(text, prev.end, d.start):
+        # "received 1.92 million visits, while Haikou received 1.37 million"; "bringing the total to 300"
+        d.kind, d.item = "count", prev.item
+        return d
+    label = lex.label_before.search(text, max(s_start, d.start - 40), d.start)
+    if label and _is_plural(label.group("item")) and lex.bare_follower.match(text, d.end, s_end):
+        d.kind, d.item = "count", label.group("item").lower()  # "Newly registered market entities: 486,000"
+        return d
+    num_of = lex.number_of.search(text, s_start, d.start)
+    if num_of and not n.is_word and lex.bare_follower.match(text, d.end, s_end):
+        d.kind, d.item = "count", num_of.group("item").lower()  # "The number of enterprises ... reached 5,036"
+        return d
     if n.has_scale and lex.money_metric.search(text[s_start:d.start]) and not regex.match(r"\s*[\w(]", after[:2] or " "):
         d.kind, d.currency = "money", _currency_in_force(drafts)
         return d
@@ -453,6 +519,16 @@ def _bare(text, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _Draf
     return None
 
 
+def _figure_in_force(drafts, s_start: int):
+    """The last money/quantity/count figure of this sentence, or None."""
+    for d in reversed(drafts):
+        if d.start < s_start:
+            return None
+        if d.kind in ("money", "quantity", "count"):
+            return d
+    return None
+
+
 def _currency_in_force(drafts) -> str:
     for d in reversed(drafts):
         if d.kind == "money" and d.currency:
@@ -468,12 +544,21 @@ def _item_in_force(drafts, text, s_start, pos) -> str | None:
     return None
 
 
+_GLOSS = regex.compile(r"\s*,?\s*(?:or|i\.e\.|equivalent\s+to|equal\s+to)\s+(?:(?:about|around|approximately|roughly|nearly|some)\s+)?",
+                       regex.IGNORECASE)
+
+
 def _link_equivalents(text: str, drafts: list[_Draft]) -> None:
     """"10.13 billion yuan ($1.41 billion)": pair money with money, quantity with quantity."""
     for a, b in zip(drafts, drafts[1:]):
         if a.kind != b.kind or a.kind not in ("money", "quantity"):
             continue
         gap = text[a.end:b.start]
+        if a.kind == "money" and a.currency != b.currency and _GLOSS.fullmatch(gap) \
+                and not regex.match(r"\s*(?:each|respectively)\b", text[b.end:b.end + 14]):
+            a.__dict__["equiv"] = (b.start, b.end)  # "780 million yuan, or about 108 million U.S. dollars"
+            b.__dict__["equiv"] = (a.start, a.end)
+            continue
         if regex.fullmatch(r"\s*[(\[]\s*(?:(?:about|around|approximately|approx\.?|roughly|or|nearly|some|equal\s+to|"
                            r"equivalent\s+to)\s+)?", gap, regex.IGNORECASE) and regex.match(r"\s*[)\]]", text[b.end:b.end + 3]):
             a.__dict__["equiv"] = (b.start, b.end)
@@ -484,6 +569,27 @@ def _link_equivalents(text: str, drafts: list[_Draft]) -> None:
                     b.unit = "mu"  # "acres" glossing hectares at 15 to 1 (or garbled) is the Chinese mu
             if a.kind == "quantity" and b.unit and "acre" in b.unit and a.unit and "hectare" in a.unit:
                 b.unit = b.unit.replace("acre", "mu")
+
+
+_COORD = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and|or)\s*")
+
+
+def _carry_rates(out: list, text: str, starts) -> list:
+    """A percent coordinated with a change ("grew 6.1% and 6.3% respectively") or naming its
+    earlier rate ("grew 5.2 percent, up from 4.9 percent") is a change in the same direction."""
+    lex = lexicon()
+    prev = None
+    for i, m in enumerate(out):
+        if m.type != "percent":
+            continue
+        same = prev is not None and bisect.bisect_right(starts, prev.start) == bisect.bisect_right(starts, m.start)
+        if same and prev.role == "change" and m.role == "share" and not regex.match(r"\s*of\b", text[m.end:m.end + 4]):
+            coord = _COORD.fullmatch(text, prev.end, m.start)
+            ref = lex.rate_reference.search(text, max(prev.end, m.start - 40), m.start)
+            if coord or ref:
+                out[i] = m = m.with_(role="change", direction=prev.direction, basis=m.basis or prev.basis)
+        prev = m
+    return out
 
 
 def _finish(text: str, d: _Draft, bounds, starts, drafts):

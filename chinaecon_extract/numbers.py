@@ -61,7 +61,7 @@ def _number_re() -> regex.Pattern:
                (?P<short>{short_scales})(?![\w])
              | \s*(?P<scale>(?:{long_scales})(?:\s+(?:{long_scales}))?)(?!\w)
             )?
-        | (?P<frac>{fractions})(?!\w)(?:\s+(?:a\s+)?(?P<scale_fr>{long_scales})(?!\w))?
+        | (?P<frac>{fractions})(?!\w)(?:\s+(?:of\s+)?(?:a\s+)?(?P<scale_fr>{long_scales})(?!\w))?
         | (?P<words>{word_num})(?!\w)(?:\s+(?P<scale_w>{long_scales})(?!\w))?
         )
     """

@@ -20,7 +20,7 @@ from ..numbers import Number, find_numbers, vocabulary
 from ..results import Count, MoneyAmount, Percent, Quantity
 from ..units import currencies, surfaces, to_base
 
-_WORD = regex.compile(r"[\p{L}][\p{L}\d'-]*|[^\s\p{L}]")
+_WORD = regex.compile(r"[\p{L}][\p{L}\d'-]*|\d+\p{Lu}(?![\p{L}\d])|[^\s\p{L}]")
 _ACRONYM = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&-]{1,9}s?\s*\)")
 MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
           "august|september|october|november|december")
@@ -363,6 +363,8 @@ def _type_number(text, numbers, i, s_start, s_end, drafts):
             d.kind, d.unit, d.per = "quantity", unit, per
             if what == "head" and value < 2:
                 return None, used
+        if d.kind == "quantity" and d.per is None:
+            d.per = _rate_after_of(text, d.end, s_end)
         return _with_rate(text, d, s_end) if d.kind != "quantity" else d, used
     if n.vague:
         return None, used
@@ -407,6 +409,19 @@ def _r(x: float) -> float:
     return float(f"{x:.12g}")
 
 
+@lru_cache(maxsize=1)
+def _of_noun_rate() -> regex.Pattern:
+    word = r"(?!(?:and|or|but|while|which|that|the|a|an|in|to|for|with)\b)[a-z][\w-]*"
+    return regex.compile(rf"\s+of\s+(?:{word}\s+){{0,2}}?{word}" + lexicon().rate.pattern
+                         + r"(?!\s+(?:later|ago|earlier|before|after))", regex.IGNORECASE)
+
+
+def _rate_after_of(text: str, pos: int, s_end: int) -> str | None:
+    """The rate of "50,000 liters of milk a day": a rate word right after the "of" noun."""
+    m = _of_noun_rate().match(text, pos, s_end)
+    return lexicon().rate_codes[" ".join(m.group("r").lower().split())] if m else None
+
+
 def _with_rate(text: str, d: _Draft, s_end: int) -> _Draft:
     lex = lexicon()
     r = lex.rate.match(text, d.end, s_end)
@@ -426,6 +441,9 @@ def _counted_noun(text: str, pos: int, s_end: int, spelled: bool = False) -> tup
         if m.start() < skip_to:
             continue
         w = m.group()
+        if w[0].isdigit() and len(w) > 1 and head_at is None:
+            words.append(w)  # "1,200 5G base stations"
+            continue
         if not w[0].isalpha():
             if w in "-" and words:
                 continue

@@ -16,8 +16,6 @@ FORMATS = ("auto", "txt", "md", "html", "json", "jsonl")
 def extract_file(path: str, options=None, fmt: str = "auto") -> list[dict]:
     """The JSON records (the batch's JSONL shape) of every article in one file, or in
     stdin for "-". Raises InputError for a file that cannot be read."""
-    import hashlib
-
     from .. import extract
     from ..errors import InputError
     from ..io.readers import ReadError, ReadOptions, decode, read_path
@@ -47,8 +45,8 @@ def _read_bytes_as(data: bytes, kind: str, options):
     import hashlib
     import json as _json
 
-    from ..io.readers import ReadError, article_from_record, article_from_text, decode
     from ..errors import InputError
+    from ..io.readers import ReadError, article_from_record, article_from_text, decode
 
     sha = hashlib.sha256(data).hexdigest()
     try:

@@ -50,6 +50,7 @@ def _number_re() -> regex.Pattern:
     vague = _alt(v["vague"])
     long_scales = _alt([s for s in v["scales"] if len(s) > 3 and s not in ("hundred",)])
     short_scales = _alt([s for s in v["scales"] if len(s) <= 3 and s not in ("wan", "yi")])
+    spaced_short = _alt([s for s in v["scales"] if 2 <= len(s) <= 3 and s not in ("wan", "yi")])  # "1.2 bn", not "2 m"
     digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     pattern = rf"""
         (?:(?<![\w.,/:-])|(?<=\d\s?[-~]\s?)|(?<=(?:^|[\s(\[])-)|(?<=(?<![\w])(?:RMB|CNY|USD|HKD|EUR|GBP|JPY)))
@@ -59,6 +60,7 @@ def _number_re() -> regex.Pattern:
         | (?P<digits>{digits})(?!\d|,\d|(?:st|nd|rd|th|s)\b)
             (?:
                (?P<short>{short_scales})(?![\w])
+             | \s(?P<short_sp>{spaced_short})(?![\w])
              | \s*(?P<scale>(?:{long_scales})(?:\s+(?:{long_scales}))?)(?!\w)
             )?
         | (?P<frac>{fractions})(?!\w)(?:\s+(?:of\s+)?(?:a\s+)?(?P<scale_fr>{long_scales})(?!\w))?
@@ -117,7 +119,7 @@ def _from_match(m: regex.Match) -> Number | None:
             base = float(raw.replace(",", ""))
         except ValueError:
             return None
-        scale = g("short") or g("scale")
+        scale = g("short") or g("short_sp") or g("scale")
         decimals = len(raw.split(".")[1]) if "." in raw else 0
         return Number(m.start(), m.end(), _round(base * _scale_value(scale)), has_scale=bool(scale),
                       decimals=decimals, digits=raw)

@@ -1,0 +1,116 @@
+"""Benchmark: words/s of chinaecon_extract.extract beside bare spacy.blank("en") tokenization
+on the same texts, per-component cost, cold start-up and peak memory (run it, it is not a test).
+
+    .venv/bin/python benchmarks/bench_extract.py [--words 100000] [--profile]
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import resource
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus_texts() -> list[str]:
+    """Article bodies from corpora/*.txt (after the header) and /work/shared/seeds."""
+    out = []
+    for p in sorted((ROOT / "corpora").glob("*.txt")):
+        raw = p.read_text(encoding="utf-8")
+        out.append(raw.split("\n\n", 1)[1] if raw.startswith("url:") else raw)
+    for p in sorted(Path("/work/shared/seeds").glob("*.txt")):
+        out.append(p.read_text(encoding="utf-8"))
+    return [t for t in out if t.strip()]
+
+
+def repeated(texts: list[str], words: int) -> list[str]:
+    """The texts cycled until they hold about `words` words; each copy is a distinct string
+    so per-text caches cannot make repeats free."""
+    out, n, i = [], 0, 0
+    while n < words:
+        t = texts[i % len(texts)] + "\n" + " " * (i // len(texts))
+        out.append(t)
+        n += len(t.split())
+        i += 1
+    return out
+
+
+def cold_start() -> float:
+    code = ("import time; t=time.perf_counter(); import chinaecon_extract as ce; "
+            "ce.extract('Output reached 10.13 billion yuan, up 13.6 percent.'); print(time.perf_counter()-t)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(r.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--words", type=int, default=100_000)
+    ap.add_argument("--profile", action="store_true", help="print the top cProfile entries of extract()")
+    args = ap.parse_args()
+
+    start_s = cold_start()
+    import spacy
+    import chinaecon_extract as ce
+    from chinaecon_extract import api
+
+    texts = repeated(corpus_texts(), args.words)
+    n_words = sum(len(t.split()) for t in texts)
+    ce.extract(texts[0])  # warm the pipeline and lexicons
+
+    nlp_blank = spacy.blank("en")
+    t = time.perf_counter()
+    for _ in nlp_blank.tokenizer.pipe(texts):
+        pass
+    tok_s = time.perf_counter() - t
+
+    nlp = api._nlp()
+    stage = {name: 0.0 for name, _ in nlp.pipeline}
+    make_doc = 0.0
+    t = time.perf_counter()
+    for text in texts:
+        t0 = time.perf_counter()
+        doc = api._make_doc(nlp, text, None)
+        make_doc += time.perf_counter() - t0
+        for name, proc in nlp.pipeline:
+            t0 = time.perf_counter()
+            doc = proc(doc)
+            stage[name] += time.perf_counter() - t0
+        api.result_from_doc(doc)
+    ext_s = time.perf_counter() - t
+
+    tracemalloc.start()
+    for text in texts[:20]:
+        ce.extract(text)
+    _, traced_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"texts: {len(texts)}  words: {n_words}")
+    print(f"{'spacy.blank tokenizer':28} {n_words / tok_s:12,.0f} words/s")
+    print(f"{'chinaecon_extract.extract':28} {n_words / ext_s:12,.0f} words/s  "
+          f"({tok_s / ext_s:.2f} x tokenizer speed; target >= 0.5)")
+    print(f"cold start (import + first extract, subprocess): {start_s:.2f} s")
+    print(f"peak memory: max RSS {rss_mb:.0f} MB; tracemalloc peak over 20 extracts {traced_peak / 2**20:.1f} MB")
+    print(f"\n{'stage':24} {'seconds':>8} {'share':>6} {'words/s':>12}")
+    rows = [("make_doc (tokenizer)", make_doc)] + list(stage.items())
+    rows.append(("result_from_doc etc.", ext_s - make_doc - sum(stage.values())))
+    for name, s in rows:
+        print(f"{name:24} {s:8.2f} {s / ext_s:6.1%} {n_words / s if s else float('inf'):12,.0f}")
+
+    if args.profile:
+        prof = cProfile.Profile()
+        prof.enable()
+        for text in texts[: max(1, len(texts) // 5)]:
+            ce.extract(text)
+        prof.disable()
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
+
+
+if __name__ == "__main__":
+    main()

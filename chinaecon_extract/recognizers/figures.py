@@ -26,6 +26,24 @@ MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february
           "august|september|october|november|december")
 
 
+@lru_cache(maxsize=None)
+def _rx(pattern: str, flags: int = 0) -> regex.Pattern:
+    """A compiled pattern, cached: regex's own cache costs more than the match on short strings."""
+    return regex.compile(pattern, flags)
+
+
+def _search(pattern: str, s: str, flags: int = 0):
+    return _rx(pattern, flags).search(s)
+
+
+def _match(pattern: str, s: str, flags: int = 0):
+    return _rx(pattern, flags).match(s)
+
+
+def _fullmatch(pattern: str, s: str, flags: int = 0):
+    return _rx(pattern, flags).fullmatch(s)
+
+
 def _alt(words, *, escape=True) -> str:
     items = sorted(set(words), key=len, reverse=True)
     return "|".join((regex.escape(w) if escape else w).replace(r"\ ", r"\s+").replace(" ", r"\s+")
@@ -96,7 +114,7 @@ def lexicon() -> _Lexicon:
     counts = load_json("counts.json")
     quals = vocabulary()["qualifiers"]
     masks = (r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}\b|\+?\(?\d{2,4}\)?[ -]\d{3,4}[ -]?\d{4}\b|\b0\d{2,3}-\d{7,8}\b"
-             r"|https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:png|jpe?g|gif|pdf|docx?|html?)\b|\b\d{11}\b")
+             r"|https?://\S+|www\.\S+|(?<!\S)[^\s@]+@\S+\.\w+|(?<![^\s(\[])\S+\.(?:png|jpe?g|gif|pdf|docx?|html?)\b|\b\d{11}\b")
     lex = _Lexicon(
         prefix=regex.compile(rf"(?:(?<![\w$])(?P<cur>{_alt(prefix_codes)}))\s?$"),
         prefix_codes=prefix_codes,
@@ -271,9 +289,9 @@ def _compound_unit(text: str, unit: str, pos: int, end: int) -> tuple[str, int, 
     lex = lexicon()
     if text[pos:pos + 1] == "-":
         # "3,000-ton-per-year": the rate belongs to the figure, the span stays "3,000-ton"
-        t = regex.match(r"-per-(day|year|month|week|hour|annum)\b", text[pos:end], regex.IGNORECASE)
+        t = _match(r"-per-(day|year|month|week|hour|annum)\b", text[pos:end], regex.IGNORECASE)
         return unit, pos, t.group(1).lower().replace("annum", "year") if t else None
-    m = regex.match(r"\s*(?:/|per\s+|a\s+(?=day|year|month|week|hour))", text[pos:end], regex.IGNORECASE)
+    m = _match(r"\s*(?:/|per\s+|a\s+(?=day|year|month|week|hour))", text[pos:end], regex.IGNORECASE)
     if not m:
         r = lex.rate.match(text, pos, end)
         if r:
@@ -283,7 +301,7 @@ def _compound_unit(text: str, unit: str, pos: int, end: int) -> tuple[str, int, 
     r = lex.rate.match(text, pos, end)
     if r:
         return unit, r.end(), lex.rate_codes[" ".join(r.group("r").lower().split())]
-    t = regex.match(r"(day|year|month|week|hour|annum)\b", text[after:end], regex.IGNORECASE)
+    t = _match(r"(day|year|month|week|hour|annum)\b", text[after:end], regex.IGNORECASE)
     if t:
         return unit, after + t.end(), t.group(1).lower().replace("annum", "year")
     s = _suffix(text, after, end)
@@ -319,11 +337,11 @@ def _type_number(text, numbers, i, s_start, s_end, drafts):
         m2 = numbers[i + 1]
         gap = text[n.end:m2.start]
         own = _suffix(text, n.end, s_end)
-        between = regex.search(r"between\s+$", text[max(s_start, start - 10):start], regex.IGNORECASE)
-        conn = regex.fullmatch(r"\s*(?:-|~|to|and)\s*", gap, regex.IGNORECASE)
+        between = _search(r"between\s+$", text[max(s_start, start - 10):start], regex.IGNORECASE)
+        conn = _fullmatch(r"\s*(?:-|~|to|and)\s*", gap, regex.IGNORECASE)
         if conn and m2.start < s_end and not _skip(text, m2, s_start):
             word = gap.strip().lower()
-            from_before = regex.search(r"(?:from|between)\s+$", text[max(s_start, start - 8):start], regex.IGNORECASE)
+            from_before = _search(r"(?:from|between)\s+$", text[max(s_start, start - 8):start], regex.IGNORECASE)
             other = _suffix(text, m2.end, s_end)
             if word == "and" and not between:
                 pass
@@ -369,15 +387,15 @@ def _type_number(text, numbers, i, s_start, s_end, drafts):
     if n.vague:
         return None, used
     # counts: a number and the noun it counts ("the three industries" names a known set: no figure)
-    if n.is_word and regex.search(r"(?<![\w])the\s+$", text[max(s_start, start - 5):start], regex.IGNORECASE) \
-            and not regex.search(r"(?<![\w])(?:of|among|all)\s+the\s+$", text[max(s_start, start - 12):start], regex.IGNORECASE):
+    if n.is_word and _search(r"(?<![\w])the\s+$", text[max(s_start, start - 5):start], regex.IGNORECASE) \
+            and not _search(r"(?<![\w])(?:of|among|all)\s+the\s+$", text[max(s_start, start - 12):start], regex.IGNORECASE):
         return None, used
     part = _partitive_item(text, drafts, start, s_start)
     if part:
         d.kind, d.item = "count", part
         return d, used
     item, item_end = _counted_noun(text, end, s_end, spelled=n.is_word)
-    of = regex.match(r"\s+of\s+(?:the\s+)?", text[end:s_end])
+    of = _match(r"\s+of\s+(?:the\s+)?", text[end:s_end])
     if item is None and of and i + used < len(numbers):
         nxt = numbers[i + used]
         if nxt.start == end + of.end():
@@ -397,9 +415,9 @@ def _partitive_item(text: str, drafts, start: int, s_start: int) -> str | None:
     prev = drafts[-1] if drafts else None
     if prev is None or prev.kind != "count" or prev.start < s_start or not prev.item:
         return None
-    if not regex.fullmatch(r"(?:\s+[a-z]+ed)?\s*,\s*", text[prev.end:start]):
+    if not _fullmatch(r"(?:\s+[a-z]+ed)?\s*,\s*", text[prev.end:start]):
         return None
-    if not regex.search(r"(?<![\w])(?:of|among)\s+(?:the|these|those|its|their|all)\s+$", text[max(s_start, prev.start - 12):prev.start],
+    if not _search(r"(?<![\w])(?:of|among)\s+(?:the|these|those|its|their|all)\s+$", text[max(s_start, prev.start - 12):prev.start],
                         regex.IGNORECASE):
         return None
     return prev.item
@@ -518,10 +536,10 @@ def _bare(text, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _Draf
     if num_of and not n.is_word and lex.bare_follower.match(text, d.end, s_end):
         d.kind, d.item = "count", num_of.group("item").lower()  # "The number of enterprises ... reached 5,036"
         return d
-    if n.has_scale and lex.money_metric.search(text[s_start:d.start]) and not regex.match(r"\s*[\w(]", after[:2] or " "):
+    if n.has_scale and lex.money_metric.search(text[s_start:d.start]) and not _match(r"\s*[\w(]", after[:2] or " "):
         d.kind, d.currency = "money", _currency_in_force(drafts)
         return d
-    if n.has_scale and lex.money_metric.search(text[s_start:d.start]) and regex.match(r"\s*,", after):
+    if n.has_scale and lex.money_metric.search(text[s_start:d.start]) and _match(r"\s*,", after):
         d.kind, d.currency = "money", _currency_in_force(drafts)
         return d
     item = _item_in_force(drafts, text, s_start, d.start)
@@ -529,7 +547,7 @@ def _bare(text, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _Draf
         if item:
             d.kind, d.item = "count", item
             return d
-    if regex.match(r"\s+(?:were|are|was|have been|had been)\s", after) and regex.search(
+    if _match(r"\s+(?:were|are|was|have been|had been)\s", after) and _search(
             r"(?:^|[,;:-]\s*|\bof\s+(?:which|them)\s+|\bamong\s+them,?\s+|\bincluding\s+)$", before, regex.IGNORECASE):
         if item:
             d.kind, d.item = "count", item
@@ -573,12 +591,12 @@ def _link_equivalents(text: str, drafts: list[_Draft]) -> None:
             continue
         gap = text[a.end:b.start]
         if a.kind == "money" and a.currency != b.currency and _GLOSS.fullmatch(gap) \
-                and not regex.match(r"\s*(?:each|respectively)\b", text[b.end:b.end + 14]):
+                and not _match(r"\s*(?:each|respectively)\b", text[b.end:b.end + 14]):
             a.__dict__["equiv"] = (b.start, b.end)  # "780 million yuan, or about 108 million U.S. dollars"
             b.__dict__["equiv"] = (a.start, a.end)
             continue
-        if regex.fullmatch(r"\s*[(\[]\s*(?:(?:about|around|approximately|approx\.?|roughly|or|nearly|some|equal\s+to|"
-                           r"equivalent\s+to)\s+)?", gap, regex.IGNORECASE) and regex.match(r"\s*[)\]]", text[b.end:b.end + 3]):
+        if _fullmatch(r"\s*[(\[]\s*(?:(?:about|around|approximately|approx\.?|roughly|or|nearly|some|equal\s+to|"
+                           r"equivalent\s+to)\s+)?", gap, regex.IGNORECASE) and _match(r"\s*[)\]]", text[b.end:b.end + 3]):
             a.__dict__["equiv"] = (b.start, b.end)
             b.__dict__["equiv"] = (a.start, a.end)
             if a.kind == "quantity" and b.unit == "acre" and a.unit == "hectare" and a.value:
@@ -601,7 +619,7 @@ def _carry_rates(out: list, text: str, starts) -> list:
         if m.type != "percent":
             continue
         same = prev is not None and bisect.bisect_right(starts, prev.start) == bisect.bisect_right(starts, m.start)
-        if same and prev.role == "change" and m.role == "share" and not regex.match(r"\s*of\b", text[m.end:m.end + 4]):
+        if same and prev.role == "change" and m.role == "share" and not _match(r"\s*of\b", text[m.end:m.end + 4]):
             coord = _COORD.fullmatch(text, prev.end, m.start)
             ref = lex.rate_reference.search(text, max(prev.end, m.start - 40), m.start)
             if coord or ref:
@@ -647,7 +665,7 @@ def percent_attributes(text: str, start: int, end: int, window_start: int, s_end
         best = min(near, key=lambda t: t[0])[1]
         basis = lex.basis_codes.get(" ".join(best.group("b").lower().split()))
     # cue right after: "13 percent growth", "1.5 percent higher", "10.6 percent year-on-year increase"
-    post = regex.match(r"\s*(?:(?:year[\s-]on[\s-]year|month[\s-]on[\s-]month|quarter[\s-]on[\s-]quarter|y-o-y)\s+)?"
+    post = _match(r"\s*(?:(?:year[\s-]on[\s-]year|month[\s-]on[\s-]month|quarter[\s-]on[\s-]quarter|y-o-y)\s+)?"
                        r"(?P<w>[a-z-]+(?:\s+[a-z]+)?)", after, regex.IGNORECASE)
     if post:
         for cand in (post.group("w").lower(), post.group("w").lower().split()[0]):
@@ -656,13 +674,13 @@ def percent_attributes(text: str, start: int, end: int, window_start: int, s_end
                                                                                        "up", "down"):
                 kind = kind or ("up" if cand in ("higher", "more", "up") else "down")
                 return "change", kind, basis
-    if regex.match(r"\s*of\s+(?!growth|increase|decline)", after, regex.IGNORECASE) and not lex.change_before.search(before):
+    if _match(r"\s*of\s+(?!growth|increase|decline)", after, regex.IGNORECASE) and not lex.change_before.search(before):
         return "share", None, None
     stripped = before.rstrip().lower()
     last = None
     for m in lex.cues.finditer(before):
         last = m
-    if regex.search(r"(?:^|\s)(?:to|from|at)$", stripped) and not regex.search(r"(?:up|down)\s+to$", stripped):
+    if _search(r"(?:^|\s)(?:to|from|at)$", stripped) and not _search(r"(?:up|down)\s+to$", stripped):
         if not (last and last.end() >= len(before.rstrip()) - 3 and lex.cue_kind.get(last.group("cue").lower()) in
                 ("up", "down") and stripped.endswith(("by",))):
             return "share", None, None

@@ -3,11 +3,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..recognizers.periods import find_periods
+from ..resolve.periods import find_dateline, resolve
+from .store import add_mentions, normalized, sentences, store
+
 
 class PeriodRecognizer:
-    """Finds period mentions and resolves them against doc._.published and context.
+    """Finds period mentions and resolves them against the publication date and context.
 
-    Reads: doc.text, sentences, doc._.published. Assigns: period mentions in the store.
+    Reads: doc.text, sentences, store(doc)["published"]. Assigns: period mentions in the
+    store (and doc.spans[spans_key]); store(doc)["published_inferred"] when no date was
+    given and a full dateline heads the text.
     """
 
     def __init__(self, nlp=None, name: str = "chinaecon_periods", *, spans_key: str | None = "chinaecon"):
@@ -15,4 +21,12 @@ class PeriodRecognizer:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
+        text = normalized(doc)
+        st = store(doc)
+        published = st.get("published")
+        if published is None:
+            dl = find_dateline(text)
+            if dl is not None and dl.date() is not None:
+                st["published_inferred"] = dl.date().isoformat()
+        add_mentions(doc, resolve(find_periods(text, sentences(doc)), published, text), self.spans_key)
         return doc

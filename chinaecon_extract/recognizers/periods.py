@@ -195,8 +195,8 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
     elif rule == "ytd_end_month":
         # "by the end of November" totals the year to date when a cumulative verb follows;
         # otherwise it dates a stock ("had 40 million hogs by the end of September")
-        after = text[m.end():m.end() + 120].lower()
-        after = re.split(r"[.;!?\n]", after, maxsplit=1)[0]
+        after = re.split(r"[.;!?](?!\d)|\n", text[m.end():m.end() + 120].lower(), maxsplit=1)[0]
+        after += " " + re.split(r"[.;!?](?!\d)|\n", text[max(0, m.start() - 120):m.start()].lower())[-1]
         if any(re.search(r"\b" + re.escape(c) + r"\b", after) for c in _vocab()["cumulative_cues"]):
             kind, kw["n"] = "ytd", month
             month = None
@@ -357,6 +357,8 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kind = "year"
         if not _year_scopes(text, m.start("year"), m.end("year")):
             return None
+    if text[end - 1:end] == "." and re.match(r"\s*(?:$|\n|[A-Z\"])", text[end:end + 2]):
+        end -= 1  # a sentence stop after an abbreviation ("from Jan to Feb.")
     if year is not None and not (1000 <= year <= 2099):
         return None
     if month is not None and kind != "decade":

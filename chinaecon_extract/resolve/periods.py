@@ -205,7 +205,7 @@ def _fit(build, year: int, step: bool, ctx: _Context) -> tuple[dt.date, dt.date,
     if not step or pub is None:
         return s, e, False
     s2, e2 = build(year - 1)
-    if pub.month == 1 and s <= pub < e and e > pub + _STEP_SLACK:
+    if pub.month == 1 and (s > pub or (s <= pub < e and e > pub + _STEP_SLACK)):
         return s2, e2, True
     if _distance(s2, e2, pub) < _distance(s, e, pub):
         return s2, e2, True

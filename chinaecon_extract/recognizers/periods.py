@@ -78,13 +78,14 @@ def _alternation(surfaces: Iterable[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    """Compiled (id, regex) pairs in priority order."""
+def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
+    """Compiled (id, regex, needs) triples in priority order."""
     v = _vocab()
     fragments = dict(v["fragments"])
     fragments["HOLIDAY"] = _alternation(s for h in v["holidays"].values() for s in h["surfaces"])
     fragments["HWORD"] = _alternation(v["holiday_words"])
-    return tuple((p["id"], re.compile(_expand(p["pattern"], fragments), re.IGNORECASE)) for p in v["patterns"])
+    return tuple((p["id"], re.compile(_expand(p["pattern"], fragments), re.IGNORECASE), tuple(p.get("needs", ())))
+                 for p in v["patterns"])
 
 
 @lru_cache(maxsize=1)
@@ -402,8 +403,11 @@ def find_periods(text: str, sentences: Sequence[tuple[int, int]] | None = None, 
     if not text or not re.search(r"\d|[A-Z][a-z]|year|month|quarter|half|week|holiday|period|annual", text):
         return iter(())
     cands = []
-    for prio, (rule, rx) in enumerate(_patterns()):
+    low = text.lower()
+    for prio, (rule, rx, needs) in enumerate(_patterns()):
         if rule == "annual" and not annual:
+            continue
+        if needs and not any(n in low for n in needs):
             continue
         for m in rx.finditer(text):
             cands.append((m.start(), m.end(), prio, rule, m))

@@ -291,8 +291,6 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kw["name"] = key
         if not _capitalized(g["holiday"]) and key != "singles_day":
             return None
-        if not g.get("yrel") and not g.get("year") and text[start:start + 4].lower() == "the ":
-            pass
     elif rule == "holiday_rel":
         kind, kw["name"] = "holiday", None
         start, end = m.span()
@@ -321,10 +319,6 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         if surface in _vocab()["modal_months"] or g["month"].endswith(".") or len(surface) == 3:
             if not (yrel or year or (prev and prev[-1] in preps)):
                 return None
-        elif _clause_start(text, start) and not (yrel or year) and re.match(r"\s+\w+\s+\w", text[end:]) is None:
-            pass
-        if text[end:end + 2].lower() in ("'s",) and False:
-            return None
         # a month name inside a proper name ("the May Fourth Movement", "August First Road")
         if re.match(r"\s+(?:Fourth|First|Movement|Road|Street|Avenue)\b", text[end:]):
             return None
@@ -382,7 +376,7 @@ def _year_scopes(text: str, s: int, e: int) -> bool:
         return False
     if prev and (prev[-1] in v["year_prepositions"] or " ".join(prev) in v["year_prepositions"] or prev[-1] == "("):
         return True
-    if after.startswith("'s") or after.startswith("'s"):
+    if after.startswith("'s"):
         return True
     if _clause_start(text, s) and re.match(r"(?:,|\s+(?:was|is|saw|has|had|marks|marked|witnessed|will|became|also))", after):
         return True

@@ -106,26 +106,35 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         figs = [m for m in ms if m.type in FIGURE_TYPES]
         periods = [m for m in ms if m.type == "period" and m.period is not None and m.period.start]
         scoping = [p for p in periods if _scopes(text, p, s_start)]
+        bases = [p for p in periods if p not in scoping]
         places = _candidate_places(text, ms, s_start)
         sentence_place = _choose_place(text, places, s_start, bool(figs), place_in_force)
         owners = _owners(text, ms, s_start)
         if figs:
             facts.extend(_sentence_facts(text, s_start, s_end, figs, scoping, owners,
-                                         sentence_place or place_in_force, period_in_force, published))
-        if sentence_place is not None and _switches(sentence_place, place_in_force, text, places, s_start):
+                                         sentence_place or place_in_force,
+                                         period_in_force or _after_base(bases), published))
+        if sentence_place is not None:
             place_in_force = sentence_place
-        if scoping:
-            period_in_force = scoping[-1].period
+        carried = [p for p in scoping if _carries(text, p, s_start, bool(figs), published)]
+        if carried:
+            period_in_force = carried[-1].period
     return _merge_back_references(facts, text)
 
 
 def _document_place(text: str, mentions: Sequence[Mention]) -> dict | None:
-    """China, for a national release that names no Chinese place of its own."""
-    chinese = [m for m in mentions if m.type == "location" and m.level != "country" and getattr(m, "parent", None) != "__foreign__"]
-    if chinese:
-        return None
-    if any(m.type == "location" and m.name == "China" for m in mentions) or regex.search(
-            r"(?<![\w-])(?:national|nationwide|the\s+country'?s?|China'?s|the\s+nation'?s)(?![\w-])", text, regex.IGNORECASE):
+    """The place an article is about before any sentence says otherwise: its most
+    mentioned Chinese place (the earliest on a tie); China for a national release."""
+    counts: dict[str, list] = {}
+    for m in mentions:
+        if m.type == "location" and (m.level != "country" or m.name == "China"):
+            counts.setdefault(m.name, [0, m.start, m])[0] += 1
+    if counts:
+        _, _, m = max(counts.values(), key=lambda c: (c[0], -c[1]))
+        return {"name": m.name, "level": m.level, "province": _province(m), "start": m.start, "end": m.end,
+                "parent": m.parent}
+    if regex.search(r"(?<![\w-])(?:national|nationwide|the\s+country'?s?|China'?s|the\s+nation'?s)(?![\w-])",
+                    text, regex.IGNORECASE):
         return {"name": "China", "level": "country", "province": None}
     return None
 
@@ -182,10 +191,11 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
         if lm is not None and regex.fullmatch(r"[\w\s,'-]*", head[lm.end():] or ""):
             listed.append(p)
     out = [p for p in out if p not in listed]
-    names = {p["name"] for p in out}
-    parents = {p.get("parent") for p in out} | {p.get("province") for p in out if p["level"] != "province"}
-    out = [p for p in out if not (p["name"] in parents and len(names) > 1)]
-    return out
+    # "Jiuquan in Gansu province", "Xi'an, capital of Shaanxi": a parent named after its child describes it
+    def described(p):
+        return any(q is not p and q["start"] < p["start"] and p["name"] in (q.get("parent"), q.get("province"))
+                   for q in out)
+    return [p for p in out if not described(p)]
 
 
 def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool, in_force: dict | None) -> dict | None:
@@ -202,13 +212,36 @@ def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool
     rest = [p for p in pool if p["level"] != "country"]
     if rest:
         return min(rest, key=lambda p: (_LEVEL_RANK.get(p["level"], 5), p["start"]))
-    if in_force is not None and in_force.get("level") != "country":
+    if in_force is not None and in_force.get("level") != "country" and not (has_figures and subjects):
         return None  # "China" alone does not displace the province or city being reported on
     return china[0] if china else None
 
 
-def _switches(new: dict, old: dict | None, text: str, places, s_start) -> bool:
+def _carries(text: str, p: Mention, s_start: int, has_figures: bool, published: str | None) -> bool:
+    """Whether a period goes on scoping later sentences. Datelines and event dates in
+    sentences without figures ("On Dec. 29, the season opened"; "started to rebound in
+    March") do not, nor do historic dates in a feature's back story."""
+    per = p.period
+    if published and per.end and int(per.end[:4]) < int(published[:4]) - 5:
+        return False
+    if has_figures:
+        return True
+    if per.granularity == "day":
+        return False
+    if per.granularity == "month":
+        return not text[s_start:p.start].strip(" ,") or bool(
+            regex.fullmatch(r"\s*(?:in|during|by|for)\s+(?:the\s+)?", text[s_start:p.start], regex.IGNORECASE))
     return True
+
+
+def _after_base(bases: list[Mention]) -> Period | None:
+    """"an increase over 2020" with no period of its own: the figure is the next year's."""
+    for b in bases:
+        per = b.period
+        if per and per.granularity == "year" and per.how != "unresolved":
+            y = int(per.start[:4]) + 1
+            return Period(f"{y}-01-01", f"{y}-12-31", "year", "context", "the year after the comparison base")
+    return None
 
 
 def _owners(text: str, ms: list[Mention], s_start: int) -> list[tuple[int, str]]:
@@ -345,20 +378,37 @@ def _replace(f: Fact, **kw) -> Fact:
 
 
 def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published) -> Period | None:
-    """The period a figure covers: the nearest scoping period of its clause, else of its
-    sentence, else "annual" as the year in force, else the period in force."""
+    """The period a figure covers: "annual" figures take the year; else the nearest
+    scoping period of its clause (one right after "in" first), else of its sentence;
+    else the period in force. A bare year that contains the period in force ("started
+    this year" in a January-May report) does not replace the narrower period."""
+    window = text[max(s_start, c_start, m.start - 80):m.start]
+    annual = vocab().annual.search(window)
     if scoping:
         def dist(p):
             gap = p.start - m.end if p.start >= m.end else m.start - p.end
+            after_in = p.start >= m.end and regex.fullmatch(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?",
+                                                            text[m.end:p.start], regex.IGNORECASE)
             same_clause = c_start <= p.start < c_end
-            return (0 if same_clause else 1, gap)
-        return min(scoping, key=dist).period
-    window = text[max(s_start, m.start - 80):m.start]
-    if vocab().annual.search(window):
-        year = (in_force.end[:4] if in_force and in_force.end else (published or "")[:4])
-        if year:
-            return Period(f"{year}-01-01", f"{year}-12-31", "year", "context", "annual figure: the year in force")
+            return (0 if same_clause else 1, 0 if after_in else 1, gap)
+        best = min(scoping, key=dist).period
+        if annual and best.granularity != "year":
+            return _year_of(best)
+        if (in_force and best.granularity == "year" and in_force.start and in_force.granularity != "year"
+                and best.start <= in_force.start and in_force.end <= best.end):
+            return in_force
+        return best
+    if annual:
+        if in_force and in_force.end:
+            return _year_of(in_force)
+        if published:
+            return _year_of(Period(published, published, "day", "published"))
     return in_force
+
+
+def _year_of(p: Period) -> Period:
+    y = p.end[:4]
+    return Period(f"{y}-01-01", f"{y}-12-31", "year", "context", "annual figure: the year in force")
 
 
 def _owner_for(m: Mention, owners: list[tuple[int, str]]) -> str | None:

@@ -35,7 +35,17 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
     st = store(doc)
     if st.get("sentences") is None:
         if doc.has_annotation("SENT_START"):
-            st["sentences"] = [[s.start_char, s.end_char] for s in doc.sents]
+            text = doc.text
+            spans = []
+            for s in doc.sents:
+                a, b = s.start_char, s.end_char
+                while a < b and text[a].isspace():
+                    a += 1
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                if b > a:
+                    spans.append([a, b])
+            st["sentences"] = spans or [[0, len(text)]]
         else:
             st["sentences"] = [[0, len(doc.text)]]
     return [tuple(s) for s in st["sentences"]]

@@ -98,21 +98,26 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
     for m in mentions:
         k = max(0, bisect.bisect_right(starts, m.start) - 1)
         per_sentence[k].append(m)
-    default_place = _document_place(text, mentions)
+    default_place = _lead_place(text, sentences, per_sentence) or _document_place(text, mentions)
     place_in_force = default_place
     period_in_force: Period | None = None
     facts: list[Fact] = []
+    prev_end = 0
     for (s_start, s_end), ms in zip(sentences, per_sentence):
+        if "\n" in text[prev_end:s_start]:
+            place_in_force = default_place  # a new paragraph: back to what the article is about
+        prev_end = s_end
         figs = [m for m in ms if m.type in FIGURE_TYPES]
         periods = [m for m in ms if m.type == "period" and m.period is not None and m.period.start]
         scoping = [p for p in periods if _scopes(text, p, s_start)]
         bases = [p for p in periods if p not in scoping]
         places = _candidate_places(text, ms, s_start)
         sentence_place = _choose_place(text, places, s_start, bool(figs), place_in_force)
+        clause_places = _clause_places(text, places, s_start, s_end, place_in_force) if len(places) > 1 else {}
         owners = _owners(text, ms, s_start)
         if figs:
             facts.extend(_sentence_facts(text, s_start, s_end, figs, scoping, owners,
-                                         sentence_place or place_in_force,
+                                         sentence_place or place_in_force, clause_places,
                                          period_in_force or _after_base(bases), published))
         if sentence_place is not None:
             place_in_force = sentence_place
@@ -122,12 +127,22 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
     return _merge_back_references(facts, text)
 
 
+def _lead_place(text: str, sentences, per_sentence) -> dict | None:
+    """The place the lead (the first sentences naming a place) reports on: the article's topic."""
+    for (s_start, _), ms in list(zip(sentences, per_sentence))[:3]:
+        places = _candidate_places(text, ms, s_start)
+        if places:
+            return _choose_place(text, places, s_start, True, None)
+    return None
+
+
 def _document_place(text: str, mentions: Sequence[Mention]) -> dict | None:
     """The place an article is about before any sentence says otherwise: its most
     mentioned Chinese place (the earliest on a tie); China for a national release."""
     counts: dict[str, list] = {}
     for m in mentions:
-        if m.type == "location" and (m.level != "country" or m.name == "China"):
+        if m.type == "location" and (m.level != "country" or m.name == "China") and not _dateline(
+                text, {"start": m.start, "end": m.end}):
             counts.setdefault(m.name, [0, m.start, m])[0] += 1
     if counts:
         _, _, m = max(counts.values(), key=lambda c: (c[0], -c[1]))
@@ -178,7 +193,7 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
     """Chinese places in the sentence that could own its figures: not foreign, not one of
     a list ("including Beijing, Shanghai"), not the parent of another place named there."""
     v = vocab()
-    out = [p for p in (_place_info(m) for m in ms) if p]
+    out = [p for p in (_place_info(m) for m in ms) if p and not _dateline(text, p)]
     out = [p for p in out if not (p["level"] == "country" and p["name"] != "China")
            and not (p["level"] == "other" and p["name"] in ("Asia", "Europe", "Africa", "America", "Latin America",
                                                              "North America", "South America", "Oceania", "Middle East"))]
@@ -196,6 +211,16 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
         return any(q is not p and q["start"] < p["start"] and p["name"] in (q.get("parent"), q.get("province"))
                    for q in out)
     return [p for p in out if not described(p)]
+
+
+_DATELINE = regex.compile(r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*)?(?:\([^)]{1,30}\)\s*)?(?:--|-|\u2014|:)")
+
+
+def _dateline(text: str, p: dict) -> bool:
+    """"NANNING -- ...", "HAIKOU, Oct 6 (Xinhua) -- ...": where a story was filed, not what it reports on."""
+    name = text[p["start"]:p["end"]]
+    at_line_start = p["start"] == 0 or text[:p["start"]].rstrip(" ").endswith("\n")
+    return name.isupper() and at_line_start and bool(_DATELINE.match(text, p["end"]))
 
 
 def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool, in_force: dict | None) -> dict | None:
@@ -270,7 +295,21 @@ def _clause_of(text: str, pos: int, s_start: int, s_end: int) -> tuple[int, int]
     return start, end
 
 
-def _sentence_facts(text, s_start, s_end, figs, scoping, owners, place, period_in_force, published) -> list[Fact]:
+def _clause_places(text, places, s_start, s_end, in_force) -> dict[tuple[int, int], dict]:
+    """Per clause, the place it reports on ("Sanya received X, while the capital Haikou received Y")."""
+    out = {}
+    bounds = sorted({s_start, s_end, *[m.end() for m in vocab().clause_break.finditer(text, s_start, s_end)]})
+    for a, b in zip(bounds, bounds[1:]):
+        inside = [p for p in places if a <= p["start"] < b]
+        if inside:
+            chosen = _choose_place(text, inside, s_start, True, in_force)
+            if chosen:
+                out[(a, b)] = chosen
+    return out
+
+
+def _sentence_facts(text, s_start, s_end, figs, scoping, owners, place, clause_places, period_in_force,
+                    published) -> list[Fact]:
     v = vocab()
     alts = {m.equivalent for m in figs if getattr(m, "equivalent", None) and m.equivalent[0] > m.start}
     values = [m for m in figs if (m.start, m.end) not in alts and not (m.type == "percent" and m.role == "change")]
@@ -326,6 +365,7 @@ def _sentence_facts(text, s_start, s_end, figs, scoping, owners, place, period_i
         c_start, c_end = _clause_of(text, anchor.start, s_start, s_end)
         period = _period_for(text, anchor, scoping, period_in_force, c_start, c_end, s_start, published)
         owner = _owner_for(anchor, owners)
+        here = next((pl for (a, b), pl in clause_places.items() if a <= anchor.start < b), place)
         metric = None
         if change is not None and change.start < m.start:
             metric = _metric(text, change, s_start, c_start, figs, None)  # "exports grew 5% to X"
@@ -337,8 +377,8 @@ def _sentence_facts(text, s_start, s_end, figs, scoping, owners, place, period_i
             value=(m.start, m.end) if is_value else None,
             change=(change.start, change.end) if change else ((m.start, m.end) if not is_value else None),
             value_alt=alt, metric=metric, indicator=indicator_for(metric), period=period,
-            location=place["name"] if place else None, location_level=place.get("level") if place else None,
-            province=place.get("province") if place else None, organization=owner, rank=rank,
+            location=here["name"] if here else None, location_level=here.get("level") if here else None,
+            province=here.get("province") if here else None, organization=owner, rank=rank,
             sentence=(s_start, s_end)))
     return out
 

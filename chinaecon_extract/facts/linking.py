@@ -21,6 +21,7 @@ from ..data import load_json
 from ..results import Fact, Mention, Period
 from .indicators import indicator_for
 
+PARAGRAPH_PERIOD = "carry"
 FIGURE_TYPES = ("money", "quantity", "count", "percent")
 _LEVEL_RANK = {"other": 1, "zone": 2, "district": 3, "county": 3, "new_area": 4, "prefecture": 5, "province": 6,
                "country": 7}
@@ -101,11 +102,14 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
     default_place = _lead_place(text, sentences, per_sentence) or _document_place(text, mentions)
     place_in_force = default_place
     period_in_force: Period | None = None
+    in_force_with_figures = False
     facts: list[Fact] = []
     prev_end = 0
     for (s_start, s_end), ms in zip(sentences, per_sentence):
         if "\n" in text[prev_end:s_start]:
             place_in_force = default_place  # a new paragraph: back to what the article is about
+            if PARAGRAPH_PERIOD == "reset":
+                period_in_force = None
         prev_end = s_end
         figs = [m for m in ms if m.type in FIGURE_TYPES]
         periods = [m for m in ms if m.type == "period" and m.period is not None and m.period.start]
@@ -123,7 +127,16 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
             place_in_force = sentence_place
         carried = [p for p in scoping if _carries(text, p, s_start, bool(figs), published)]
         if carried:
-            period_in_force = carried[-1].period
+            new = carried[-1].period
+            old = period_in_force
+            widens = (old and new.granularity == "year" and old.granularity != "year" and old.start
+                      and new.start <= old.start and old.end <= new.end)
+            drills = (old and in_force_with_figures and old.start and old.start <= new.start
+                      and new.end <= old.end and (old.start, old.end) != (new.start, new.end))
+            if not widens and not drills:
+                # "started this year" does not widen a January-May report; "In June alone" or the fourth
+                # quarter of an annual release is a drill-down that scopes its own sentence only
+                period_in_force, in_force_with_figures = new, bool(figs)
     return _merge_back_references(facts, text)
 
 
@@ -431,8 +444,11 @@ def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published) 
                                                             text[m.end:p.start], regex.IGNORECASE)
             same_clause = c_start <= p.start < c_end
             return (0 if same_clause else 1, 0 if after_in else 1, gap)
-        best = min(scoping, key=dist).period
-        if annual and best.granularity != "year":
+        chosen = min(scoping, key=dist)
+        best = chosen.period
+        attached = chosen.start >= m.end and regex.search(r"(?<![\w-])(?:in|during|for)\s+(?:the\s+)?$",
+                                                           text[max(m.end, chosen.start - 12):chosen.start])
+        if annual and best.granularity != "year" and not attached:
             return _year_of(best)
         if (in_force and best.granularity == "year" and in_force.start and in_force.granularity != "year"
                 and best.start <= in_force.start and in_force.end <= best.end):

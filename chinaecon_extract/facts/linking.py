@@ -454,12 +454,19 @@ def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published) 
                 and best.start <= in_force.start and in_force.end <= best.end):
             return in_force
         return best
+    if _FUTURE.search(text, max(s_start, c_start), m.start):
+        return None  # "will increase by 1 billion yuan", "is estimated to reach": no reported period
     if annual:
         if in_force and in_force.end:
             return _year_of(in_force)
         if published:
             return _year_of(Period(published, published, "day", "published"))
     return in_force
+
+
+_FUTURE = regex.compile(r"(?<![\w-])(?:will|would|shall|is\s+expected\s+to|are\s+expected\s+to|is\s+estimated\s+to|"
+                        r"are\s+estimated\s+to|is\s+projected\s+to|is\s+set\s+to|plans?\s+to|aims?\s+to|"
+                        r"is\s+planned\s+to|after\s+the\s+(?:completion|project\s+is))(?![\w-])", regex.IGNORECASE)
 
 
 def _year_of(p: Period) -> Period:

@@ -539,7 +539,8 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
         if verb.group().split()[0].lower() in ("of", "at", "to", "with"):
             # "The project has a total investment of X": the metric follows the owner's verb
             region = regex.split(r"(?<![\w-])(?:has|have|had|with|posted|recorded|saw|achieved|set|boasts|boasted|"
-                                 r"maintained|reported|registered|covers|covered|owns|owned)\s+", region)[-1]
+                                 r"maintained|reported|registered|covers|covered|owns|owned|completed|made|attracted|"
+                                 r"received|signed|introduced|raised)\s+", region)[-1]
     elif m.type == "percent":
         # a standalone change: "retail sales grew 6 percent", "the sales increased 33.56%"
         cue = None
@@ -586,6 +587,9 @@ def _clean(phrase: str) -> str | None:
     p = regex.sub(r"\s+(?:in|during)\s+(?:Q[1-4]|H[12]|\d{4}|this\s+year|last\s+year|january|february|march|april|may|june|"
                   r"july|august|september|october|november|december)\b.*$", "", p, flags=regex.IGNORECASE)
     p = p.strip(" ,;:-—\"'()")
+    if regex.fullmatch(r"(?:(?:for|in|during|by|since|until|up\s+to\s+now)\s+)?(?:this|last|next|the|that|the\s+same)\s+"
+                       r"(?:year|month|quarter|period|week|day)", p, regex.IGNORECASE):
+        return None  # a time phrase, not a metric
     if not p or len(p) > 120:
         return None
     words = p.split()

@@ -1,0 +1,139 @@
+"""Facts of whole articles: the seed articles' full fact lists, and context carried
+across sentences (place, period, organization) in short articles written in the genre."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import chinaecon_extract as ce
+
+CORPORA = Path(__file__).resolve().parents[1] / "corpora"
+Q1_2025 = ("2025-01-01", "2025-03-31")
+
+
+def _body(name: str) -> str:
+    return (CORPORA / name).read_text(encoding="utf-8").split("\n\n", 1)[1]
+
+
+def _rows(text: str, published=None):
+    d = ce.extract(text, published=published).to_dict()
+    ms = d["mentions"]
+
+    def t(i):
+        return None if i is None else ms[i]["text"]
+
+    return [(t(f["value"]), t(f["change"]), t(f["value_alt"]), f["rank"], (f["location"] or {}).get("name"),
+             (f["period"]["start"], f["period"]["end"]) if f["period"] else None, f["organization"])
+            for f in d["facts"]]
+
+
+def test_facts_context_seed000_full_fact_list():
+    assert _rows(_body("seed000.txt")) == [
+        ("10.13 billion yuan", "13.6 percent", "$1.41 billion", 3, "Jiuquan", Q1_2025, None),
+        ("8.59 billion kilowatt-hours", "10.6 percent", None, None, "Jiuquan", Q1_2025, None),
+        ("1.15 million metric tons", "35.9 percent", None, None, "Jiuquan", Q1_2025, None),
+        ("516,000 metric tons", "9.2 percent", None, None, "Jiuquan", Q1_2025, None),
+        ("4.98 billion yuan", "42.9 percent", None, None, "Jiuquan", Q1_2025, None),
+        ("66", None, None, None, "Jiuquan", Q1_2025, None),
+        ("165 key manufacturing projects", None, None, None, "Jiuquan", Q1_2025, None),
+        ("40 percent", None, None, None, "Jiuquan", Q1_2025, None),
+        ("8.35 billion yuan", "7.9 percent", None, None, "Jiuquan", Q1_2025, None),
+        ("1.64 billion yuan", None, None, None, "Jiuquan", Q1_2025, None),
+        ("127 business-related problems", None, None, None, "Jiuquan", Q1_2025, None),
+        ("116", None, None, None, "Jiuquan", Q1_2025, None),
+        ("91.3 percent", None, None, None, "Jiuquan", Q1_2025, None),
+    ]
+
+
+def test_facts_context_seed003_full_fact_list():
+    rows = _rows(_body("seed003.txt"), published="2023-01-16")
+    lna = "Lanzhou New Area"
+    hailiang = "Gansu Hailiang New Energy Material Co., Ltd."
+    chem = "Gansu Lanzhou Chemical Technology Co., LTD."
+    assert [(r[0], r[1], r[4], r[6]) for r in rows] == [
+        ("two major Gansu science and technology projects", None, lna, None),
+        ("1 billion yuan", None, lna, None),
+        (None, "13 percent", lna, None),
+        ("95 percent", None, lna, None),
+        ("100 percent", None, lna, None),
+        ("1.62 million yuan", None, lna, "New District Commercial Investment Group"),
+        ("125.635 billion yuan", "14%", lna, "New District Commercial Investment Group"),
+        ("120 frontline workers", None, lna, hailiang),
+        ("560 employees", None, lna, hailiang),
+        ("1,900 tons", None, lna, hailiang),
+        ("150 million yuan", None, lna, hailiang),
+        ("2m", None, lna, None),
+        ("31 provinces and cities", None, lna, None),
+        ("19.09 billion yuan", None, lna, None),
+        ("21.57 billion yuan", None, lna, None),
+        ("113%", None, lna, None),
+        ("92 million yuan", None, lna, chem),
+        ("100 million yuan", None, lna, chem),
+    ]
+    period = {r[0] or r[1]: r[5] for r in rows}
+    assert period["13 percent"] == ("2022-01-01", "2022-09-30")
+    assert period["95 percent"] == ("2022-12-15", "2022-12-15")
+    assert period["1.62 million yuan"] == ("2022-12-29", "2022-12-29")
+    assert period["125.635 billion yuan"] == ("2022-01-01", "2022-12-31")   # "annual revenue"
+    assert period["19.09 billion yuan"] == ("2022-01-01", "2022-12-31")     # "annual planned investment"
+    assert period["21.57 billion yuan"] == ("2022-01-01", "2022-11-30")     # "by the end of November"
+    assert period["113%"] == ("2022-01-01", "2022-11-30")
+    assert period["1,900 tons"] == period["150 million yuan"] == ("2023-01-01", "2023-01-31")
+
+
+CONTEXT = [
+    # the place in force: "The city" is the city of the lead
+    ("Tianshui in Gansu province reported steady growth in the first quarter of 2025. The city's GDP reached "
+     "18.6 billion yuan, up 5.9 percent. Retail sales rose 6.1 percent.", "2025-04-20",
+     [("18.6 billion yuan", "Tianshui", Q1_2025), ("6.1 percent", "Tianshui", Q1_2025)]),
+    # the period in force carries to later sentences and paragraphs
+    ("In the first half of this year, Xi'an handled 2,619 train trips, up 46.2 percent.\n\n"
+     "Cargo volume reached 2.5 million tonnes, up 64.1 percent.", "2023-07-07",
+     [("2,619 train trips", "Xi'an", ("2023-01-01", "2023-06-30")),
+      ("2.5 million tonnes", "Xi'an", ("2023-01-01", "2023-06-30"))]),
+    # a new period replaces the old one
+    ("In 2023, exports totaled 12 billion yuan. In the first quarter of 2024, exports reached 3.1 billion yuan.",
+     "2024-04-20", [("12 billion yuan", None, ("2023-01-01", "2023-12-31")),
+                    ("3.1 billion yuan", None, ("2024-01-01", "2024-03-31"))]),
+    # a drill-down ("In June alone") scopes its own sentence only
+    ("Hubei's retail sales reached 1.19 trillion yuan in the first half, up 6.3 percent. In June alone, retail "
+     "sales rose 5.1 percent. Exports totaled 234.6 billion yuan.", "2024-07-20",
+     [("1.19 trillion yuan", "Hubei", ("2024-01-01", "2024-06-30")), ("5.1 percent", "Hubei", ("2024-06-01", "2024-06-30")),
+      ("234.6 billion yuan", "Hubei", ("2024-01-01", "2024-06-30"))]),
+    # a dateline names where the story was filed, not its subject
+    ("NANNING -- Foreign trade of Guangxi Zhuang autonomous region reached 250.7 billion yuan from January to "
+     "May, up 8.2 percent.", "2022-06-20", [("250.7 billion yuan", "Guangxi", ("2022-01-01", "2022-05-31"))]),
+    # clause-level places: "while the capital Haikou received ..."
+    ("During the holiday, Sanya received 1.92 million visits, while the capital Haikou received 1.37 million "
+     "visits.", "2023-10-07", [("1.92 million visits", "Sanya", None), ("1.37 million visits", "Haikou", None)]),
+    # a new paragraph returns to the article's place after a city is mentioned
+    ("Hubei province posted GDP of 2.77 trillion yuan in H1, up 5.8 percent.\n\nWuhan contributed 1.01 trillion "
+     "yuan, up 5.4 percent.\n\nFixed-asset investment rose 6.5 percent.", "2024-07-20",
+     [("2.77 trillion yuan", "Hubei", ("2024-01-01", "2024-06-30")),
+      ("1.01 trillion yuan", "Wuhan", ("2024-01-01", "2024-06-30")),
+      ("6.5 percent", "Hubei", ("2024-01-01", "2024-06-30"))]),
+    # "over 2020" is a comparison base: the figure is 2021's
+    ("The national grain sown area is 117,632 thousand hectares, an increase of 863 thousand hectares over 2020.",
+     "2021-12-06", [("117,632 thousand hectares", "China", ("2021-01-01", "2021-12-31")),
+                    ("863 thousand hectares", "China", ("2021-01-01", "2021-12-31"))]),
+    # future clauses report no period
+    ("In the first quarter, 57 projects were started. After completion, the output value will increase by more "
+     "than 1 billion yuan.", "2023-02-15",
+     [("57 projects", None, ("2023-01-01", "2023-03-31")), ("1 billion yuan", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", CONTEXT, ids=[c[0][:40] for c in CONTEXT])
+def test_facts_context_carried_across_sentences(text, published, expected):
+    rows = _rows(text, published)
+    # each expected row names the fact's value, or its change when it has no value
+    assert [(r[0] or r[1], r[4], r[5]) for r in rows] == expected
+
+
+def test_facts_context_organization_of_company_news():
+    text = ("Gansu Hailiang New Energy Material Co., Ltd. said the company newly recruited more than 120 frontline "
+            "workers and completed 150 million yuan of output value this month.")
+    rows = _rows(text, "2023-01-16")
+    assert [(r[0], r[6]) for r in rows] == [("120 frontline workers", "Gansu Hailiang New Energy Material Co., Ltd."),
+                                             ("150 million yuan", "Gansu Hailiang New Energy Material Co., Ltd.")]

@@ -65,7 +65,8 @@ def facts_from_store(records: list) -> tuple[Fact, ...]:
 def result_from_doc(doc: Doc) -> ArticleResult:
     """The ArticleResult of a processed Doc."""
     st = store(doc)
-    return ArticleResult(text=doc.text, published=st.get("published"), mentions=tuple(get_mentions(doc)),
+    return ArticleResult(text=doc.text, published=st.get("published") or st.get("published_inferred"),
+                         mentions=tuple(get_mentions(doc)),
                          facts=facts_from_store(st["facts"]), sentences=tuple(sentences(doc)))
 
 

@@ -649,6 +649,11 @@ def _finish(text: str, d: _Draft, bounds, starts, drafts):
     prev_pct_end = max([x.end for x in drafts if x.kind == "percent" and x.end <= d.start and x.end >= s_start]
                        or [s_start])
     role, direction, basis = percent_attributes(text, d.start, d.end, prev_pct_end, s_end, d.value)
+    if d.value < 0:
+        # "-5.1%" reads as "down 5.1 percent": the value is the magnitude, the sign is the direction
+        common.update(value=-d.value, low=None if d.low is None else -d.low, high=None if d.high is None else -d.high)
+        if common["low"] is not None and common["high"] is not None and common["low"] > common["high"]:
+            common["low"], common["high"] = common["high"], common["low"]
     return Percent(**common, unit=d.pct_unit, role=role, direction=direction, basis=basis)
 
 

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from .components.store import get_mentions, sentences, store
+from .components.store import doc_text, get_mentions, sentences, store
 from .errors import Errors
 from .results import ArticleResult, Fact, Period
 
@@ -65,7 +65,7 @@ def facts_from_store(records: list) -> tuple[Fact, ...]:
 def result_from_doc(doc: Doc) -> ArticleResult:
     """The ArticleResult of a processed Doc."""
     st = store(doc)
-    return ArticleResult(text=doc.text, published=st.get("published") or st.get("published_inferred"),
+    return ArticleResult(text=doc_text(doc), published=st.get("published") or st.get("published_inferred"),
                          mentions=tuple(get_mentions(doc)),
                          facts=facts_from_store(st["facts"]), sentences=tuple(sentences(doc)))
 

@@ -13,7 +13,7 @@ from ..recognizers.people import find_people, vocab
 from ..recognizers.places import Tokens, find_places, lexicon
 from ..results import Organization
 from ..resolve.references import find_references
-from .store import add_mentions, normalized
+from .store import add_mentions, doc_text, normalized
 
 SOURCE_CUE = re.compile(r"according to (?:the )?\Z", re.I)
 PERSON_OF = re.compile(r",\s*(?:(?:an?|the)\s+)?[\w\s-]*?\b(?:of|with|at|from)\s+")
@@ -70,7 +70,7 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         places, orgs, people, refs = recognize(normalized(doc))
-        orgs = [o.with_(name=doc.text[o.start:o.end]) for o in orgs]  # names as written
+        orgs = [o.with_(name=doc_text(doc)[o.start:o.end]) for o in orgs]  # names as written
         mentions = sorted(places + orgs + people + refs, key=lambda m: (m.start, -m.end))
         add_mentions(doc, mentions, self.spans_key)
         if self.annotate_ents:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from ..data import load_json
 from ..text import normalize
+from .store import doc_text
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,7 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        spans = sentence_spans(doc.text)
+        spans = sentence_spans(doc_text(doc))
         idx = doc.to_array(IDX).astype("int64")
         flags = numpy.where(numpy.isin(idx, numpy.fromiter((s for s, _ in spans), dtype="int64")), 1, -1)
         flags[0] = 1

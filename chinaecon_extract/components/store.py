@@ -6,6 +6,7 @@ extensions.py registers srsly msgpack codecs for them, so `Doc.to_bytes`, `DocBi
 """
 from __future__ import annotations
 
+import weakref
 from typing import Any, Iterable
 
 from spacy.tokens import Doc
@@ -25,9 +26,20 @@ def store(doc: Doc) -> dict[str, Any]:
     return st
 
 
+_TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once per Doc (spaCy joins every token on each access)."""
+    text = _TEXTS.get(doc)
+    if text is None:  # a Doc's text never changes
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
 def normalized(doc: Doc) -> str:
     """The normalized text the recognizers read (same length as doc.text)."""
-    return normalize(doc.text)
+    return normalize(doc_text(doc))
 
 
 def sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -35,7 +47,7 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
     st = store(doc)
     if st.get("sentences") is None:
         if doc.has_annotation("SENT_START"):
-            text = doc.text
+            text = doc_text(doc)
             spans = []
             for s in doc.sents:
                 a, b = s.start_char, s.end_char
@@ -47,7 +59,7 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
                     spans.append([a, b])
             st["sentences"] = spans or [[0, len(text)]]
         else:
-            st["sentences"] = [[0, len(doc.text)]]
+            st["sentences"] = [[0, len(doc_text(doc))]]
     return [tuple(s) for s in st["sentences"]]
 
 
@@ -56,7 +68,7 @@ def add_mentions(doc: Doc, mentions: Iterable[Mention], spans_key: str | None = 
     and, when spans_key is set, to doc.spans[spans_key]."""
     st = store(doc)
     st.pop("_sorted", None)
-    text = doc.text
+    text = doc_text(doc)
     group = None
     if spans_key:
         if spans_key not in doc.spans:

@@ -1,7 +1,12 @@
 """Benchmark: words/s of chinaecon_extract.extract beside bare spacy.blank("en") tokenization
-on the same texts, per-component cost, cold start-up and peak memory (run it, it is not a test).
+and quantulum3's parser on the same texts, per-component cost, cold start-up and peak memory
+(run it, it is not a test).
 
-    .venv/bin/python benchmarks/bench_extract.py [--words 100000] [--profile]
+    .venv/bin/python benchmarks/bench_extract.py [--words 100000] [--q3-words N] [--profile]
+
+quantulum3 is optional (`pip install -e '.[bench]'`); without it its row is skipped with a
+message. It extracts quantities only (no periods, places, facts), so the ratio compares a
+full extraction with a quantity parser.
 """
 from __future__ import annotations
 
@@ -48,9 +53,35 @@ def cold_start() -> float:
     return float(r.stdout.strip().splitlines()[-1])
 
 
+def quantulum3_speed(texts: list[str], words: int) -> tuple[int, float, int] | str:
+    """(words, seconds, texts) of quantulum3.parser.parse over the first texts holding about
+    `words` words (all when 0), or why it was skipped."""
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Classifier dependencies not installed": optional
+            from quantulum3 import parser
+    except ImportError:
+        return "quantulum3 is not installed: pip install -e '.[bench]'"
+    subset, n = [], 0
+    for t in texts:
+        if words and n >= words:
+            break
+        subset.append(t)
+        n += len(t.split())
+    parser.parse("Output reached 10.13 billion yuan, up 13.6 percent.")  # load its unit tables
+    t0 = time.perf_counter()
+    for t in subset:
+        parser.parse(t)
+    return n, time.perf_counter() - t0, len(subset)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=100_000)
+    ap.add_argument("--q3-words", type=int, default=0,
+                    help="parse only the first texts holding about N words with quantulum3 (0: all of them)")
     ap.add_argument("--profile", action="store_true", help="print the top cProfile entries of extract()")
     args = ap.parse_args()
 
@@ -90,11 +121,19 @@ def main() -> None:
     _, traced_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    q3 = quantulum3_speed(texts, args.q3_words)  # after the RSS reading, which is extract's alone
 
     print(f"texts: {len(texts)}  words: {n_words}")
     print(f"{'spacy.blank tokenizer':28} {n_words / tok_s:12,.0f} words/s")
     print(f"{'chinaecon_extract.extract':28} {n_words / ext_s:12,.0f} words/s  "
           f"({tok_s / ext_s:.2f} x tokenizer speed; target >= 0.5)")
+    if isinstance(q3, str):
+        print(f"{'quantulum3.parser.parse':28} {'skipped':>12}  ({q3})")
+    else:
+        q3_words, q3_s, q3_texts = q3
+        subset = "" if q3_texts == len(texts) else f"; first {q3_texts} texts, {q3_words} words"
+        print(f"{'quantulum3.parser.parse':28} {q3_words / q3_s:12,.0f} words/s  "
+              f"(extract / quantulum3 = {(n_words / ext_s) / (q3_words / q3_s):.2f}{subset})")
     print(f"cold start (import + first extract, subprocess): {start_s:.2f} s")
     print(f"peak memory: max RSS {rss_mb:.0f} MB; tracemalloc peak over 20 extracts {traced_peak / 2**20:.1f} MB")
     print(f"\n{'stage':24} {'seconds':>8} {'share':>6} {'words/s':>12}")

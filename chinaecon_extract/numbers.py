@@ -14,6 +14,7 @@ from typing import Iterator
 import regex
 
 from .data import load_json
+from .text import alternation
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +31,6 @@ class Number:
     digits: str = ""
 
 
-def _alt(words) -> str:
-    """Regex alternation of words, longest first, spaces matching any run of spaces."""
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
     return load_json("numbers.json")
@@ -43,14 +39,14 @@ def vocabulary() -> dict:
 @lru_cache(maxsize=1)
 def _number_re() -> regex.Pattern:
     v = vocabulary()
-    small = _alt(list(v["units"]) + list(v["tens"]))
+    small = alternation(list(v["units"]) + list(v["tens"]))
     word_num = (rf"(?:(?:{small})(?:[\s-]+(?:{small}))?(?:\s+hundred(?:\s+and\s+(?:{small})(?:[\s-]+(?:{small}))?)?)?)")
-    spelled = _alt(v["word_numbers"])
-    fractions = _alt(v["fractions"])
-    vague = _alt(v["vague"])
-    long_scales = _alt([s for s in v["scales"] if len(s) > 3 and s not in ("hundred",)])
-    short_scales = _alt([s for s in v["scales"] if len(s) <= 3 and s not in ("wan", "yi")])
-    spaced_short = _alt([s for s in v["scales"] if 2 <= len(s) <= 3 and s not in ("wan", "yi")])  # "1.2 bn", not "2 m"
+    spelled = alternation(v["word_numbers"])
+    fractions = alternation(v["fractions"])
+    vague = alternation(v["vague"])
+    long_scales = alternation([s for s in v["scales"] if len(s) > 3 and s not in ("hundred",)])
+    short_scales = alternation([s for s in v["scales"] if len(s) <= 3 and s not in ("wan", "yi")])
+    spaced_short = alternation([s for s in v["scales"] if 2 <= len(s) <= 3 and s not in ("wan", "yi")])  # "1.2 bn", not "2 m"
     digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     pattern = rf"""
         (?:(?<![\w.,/:-])|(?<=\d\s?[-~]\s?)|(?<=(?:^|[\s(\[])-)|(?<=(?<![\w])(?:RMB|CNY|USD|HKD|EUR|GBP|JPY)))

@@ -61,3 +61,10 @@ def normalize(text: str) -> str:
 def fold_accents(s: str) -> str:
     """Strip diacritics for name matching only ("Ürümqi" -> "Urumqi")."""
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def alternation(words) -> str:
+    """A regex alternation of `words`, longest first so the longest surface wins, with each
+    space matching any run of whitespace ("per cent" also matches "per  cent")."""
+    import re
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))

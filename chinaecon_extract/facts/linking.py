@@ -20,16 +20,13 @@ import regex
 from ..data import load_json
 from ..results import Fact, Mention, Period
 from .indicators import indicator_for
+from ..text import alternation
 
 PARAGRAPH_PERIOD = "carry"
 FIGURE_TYPES = ("money", "quantity", "count", "percent")
 _LEVEL_RANK = {"other": 1, "zone": 2, "district": 3, "county": 3, "new_area": 4, "prefecture": 5, "province": 6,
                "country": 7}
 _NOT_OWNER_KINDS = {"media", "government", "party", "statistics"}
-
-
-def _alt(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -55,20 +52,20 @@ def vocab() -> _Vocab:
     d = load_json("linking.json")
     ords = {k.lower(): v for k, v in d["ordinals"].items()}
     return _Vocab(
-        value_verb=regex.compile(rf"(?<![\w-])(?:{_alt(d['value_verbs'])})\s+(?:(?:a|an|the|about|around|nearly|almost|"
+        value_verb=regex.compile(rf"(?<![\w-])(?:{alternation(d['value_verbs'])})\s+(?:(?:a|an|the|about|around|nearly|almost|"
                                  r"more\s+than|over|some|roughly|approximately|at\s+least|a\s+total\s+of|a\s+record|"
                                  r"only|just|up\s+to|record)\s+)*$", regex.IGNORECASE),
-        comparison=regex.compile(rf"(?<![\w-])(?:{_alt(d['comparison_before'])})\s+(?:the\s+|a\s+)?$", regex.IGNORECASE),
-        reporting=regex.compile(rf"(?<![\w-])(?:{_alt(d['reporting_before'])})\s+(?:on\s+)?$", regex.IGNORECASE),
-        locative=regex.compile(rf"(?<![\w-])(?:{_alt(d['locative'])})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}$",
+        comparison=regex.compile(rf"(?<![\w-])(?:{alternation(d['comparison_before'])})\s+(?:the\s+|a\s+)?$", regex.IGNORECASE),
+        reporting=regex.compile(rf"(?<![\w-])(?:{alternation(d['reporting_before'])})\s+(?:on\s+)?$", regex.IGNORECASE),
+        locative=regex.compile(rf"(?<![\w-])(?:{alternation(d['locative'])})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}$",
                                regex.IGNORECASE),
-        list_marker=regex.compile(rf"(?<![\w-])(?:{_alt(d['list_markers'])})\s+", regex.IGNORECASE),
-        clause_break=regex.compile(rf"{_alt(d['clause_breaks'])}", regex.IGNORECASE),
-        strip=regex.compile(rf"^(?:(?:{_alt(d['strip_words'])})\s+)+", regex.IGNORECASE),
-        rank=regex.compile(rf"(?<![\w-])(?:{_alt(d['rank_cues'])})\s+(?:the\s+|no\.\s*)?(?P<o>{_alt(ords)}|\d+)(?:st|nd|rd|th)?\b",
+        list_marker=regex.compile(rf"(?<![\w-])(?:{alternation(d['list_markers'])})\s+", regex.IGNORECASE),
+        clause_break=regex.compile(rf"{alternation(d['clause_breaks'])}", regex.IGNORECASE),
+        strip=regex.compile(rf"^(?:(?:{alternation(d['strip_words'])})\s+)+", regex.IGNORECASE),
+        rank=regex.compile(rf"(?<![\w-])(?:{alternation(d['rank_cues'])})\s+(?:the\s+|no\.\s*)?(?P<o>{alternation(ords)}|\d+)(?:st|nd|rd|th)?\b",
                            regex.IGNORECASE),
         ordinals=ords,
-        change_to=regex.compile(rf"^\s*,?\s*(?:year[\s-]on[\s-]year\s+|from\s+a\s+year\s+earlier\s+)?(?:{_alt(d['change_to'])})\s+"
+        change_to=regex.compile(rf"^\s*,?\s*(?:year[\s-]on[\s-]year\s+|from\s+a\s+year\s+earlier\s+)?(?:{alternation(d['change_to'])})\s+"
                                 r"(?:(?:a|an|the|about|around|nearly|more\s+than|over)\s+)*$", regex.IGNORECASE),
         delta_before=regex.compile(r"(?:increase[sd]?\s+(?:of|by)|(?:rose|grew|added|up|down|fell|dropped|decreased|declined|"
                                    r"shrank|shrunk|shrunken)\s+(?:by\s+)?|an?\s+(?:net\s+)?(?:increase|decrease|rise|drop|"

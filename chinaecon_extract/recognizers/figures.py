@@ -19,6 +19,7 @@ from ..data import load_json
 from ..numbers import Number, find_numbers, vocabulary
 from ..results import Count, MoneyAmount, Percent, Quantity
 from ..units import currencies, surfaces, to_base
+from ..text import alternation
 
 _WORD = regex.compile(r"[\p{L}][\p{L}\d'-]*|\d+\p{Lu}(?![\p{L}\d])|[^\s\p{L}]")
 _ACRONYM = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&-]{1,9}s?\s*\)")
@@ -42,12 +43,6 @@ def _match(pattern: str, s: str, flags: int = 0):
 
 def _fullmatch(pattern: str, s: str, flags: int = 0):
     return _rx(pattern, flags).fullmatch(s)
-
-
-def _alt(words, *, escape=True) -> str:
-    items = sorted(set(words), key=len, reverse=True)
-    return "|".join((regex.escape(w) if escape else w).replace(r"\ ", r"\s+").replace(" ", r"\s+")
-                    for w in items)
 
 
 @dataclass(frozen=True)
@@ -116,42 +111,42 @@ def lexicon() -> _Lexicon:
     masks = (r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}\b|\+?\(?\d{2,4}\)?[ -]\d{3,4}[ -]?\d{4}\b|\b0\d{2,3}-\d{7,8}\b"
              r"|https?://\S+|www\.\S+|(?<!\S)[^\s@]+@\S+\.\w+|(?<![^\s(\[])\S+\.(?:png|jpe?g|gif|pdf|docx?|html?)\b|\b\d{11}\b")
     lex = _Lexicon(
-        prefix=regex.compile(rf"(?:(?<![\w$])(?P<cur>{_alt(prefix_codes)}))\s?$"),
+        prefix=regex.compile(rf"(?:(?<![\w$])(?P<cur>{alternation(prefix_codes)}))\s?$"),
         prefix_codes=prefix_codes,
-        after_currency=regex.compile(rf"\s*(?P<cur>{_alt(after_codes)})(?![\w$])", regex.IGNORECASE),
+        after_currency=regex.compile(rf"\s*(?P<cur>{alternation(after_codes)})(?![\w$])", regex.IGNORECASE),
         after_codes=after_codes,
         percent=regex.compile(r"\s*(?:(?P<pp>percentage[\s-]*points?|percent(?:age)?\s+points?|pp|ppts?)(?![\w])"
                               r"|(?P<pct>%|percent(?![\w-])|per\s*cent(?![\w-])|pct(?![\w])))", regex.IGNORECASE),
-        unit=regex.compile(rf"\s*(?P<unit>{_alt(word_units)})(?![\w])", regex.IGNORECASE),
-        unit_symbol=regex.compile(rf"\s?(?P<unit>{_alt(symbols)})(?![\w])"),
-        qualifier=regex.compile(rf"(?<![\w])(?P<q>{_alt(quals)})\s+(?:only\s+)?$", regex.IGNORECASE),
+        unit=regex.compile(rf"\s*(?P<unit>{alternation(word_units)})(?![\w])", regex.IGNORECASE),
+        unit_symbol=regex.compile(rf"\s?(?P<unit>{alternation(symbols)})(?![\w])"),
+        qualifier=regex.compile(rf"(?<![\w])(?P<q>{alternation(quals)})\s+(?:only\s+)?$", regex.IGNORECASE),
         qualifier_codes={" ".join(k.lower().split()): v for k, v in quals.items()},
-        cues=regex.compile(rf"(?<![\w-])(?P<cue>{_alt(cue_kind)})(?![\w])", regex.IGNORECASE),
+        cues=regex.compile(rf"(?<![\w-])(?P<cue>{alternation(cue_kind)})(?![\w])", regex.IGNORECASE),
         cue_kind={k.lower(): v for k, v in cue_kind.items()},
-        basis=regex.compile(rf"(?<![\w])(?P<b>{_alt(cues['basis'])})(?![\w])", regex.IGNORECASE),
+        basis=regex.compile(rf"(?<![\w])(?P<b>{alternation(cues['basis'])})(?![\w])", regex.IGNORECASE),
         basis_codes={" ".join(k.lower().split()): v for k, v in cues["basis"].items()},
-        rate=regex.compile(rf"\s*(?P<r>{_alt(cues['rate_words'])})(?![\w])", regex.IGNORECASE),
+        rate=regex.compile(rf"\s*(?P<r>{alternation(cues['rate_words'])})(?![\w])", regex.IGNORECASE),
         rate_codes={" ".join(k.lower().split()): v for k, v in cues["rate_words"].items()},
         counts={k: set(v) for k, v in counts.items()},
         masks=regex.compile(masks, regex.IGNORECASE),
         date_before=regex.compile(rf"(?<![\w])(?:{MONTHS})\.?\s*(?:\d{{1,2}}\s*(?:-|~|to|and|through)\s*)?$", regex.IGNORECASE),
         date_after=regex.compile(rf"\s*(?:{MONTHS})\b", regex.IGNORECASE),
-        name_before=regex.compile(rf"(?<![\w])(?:(?i:{_alt(counts['name_before'])})|{_alt(counts['name_before_capitalized'])})"
+        name_before=regex.compile(rf"(?<![\w])(?:(?i:{alternation(counts['name_before'])})|{alternation(counts['name_before_capitalized'])})"
                                   r"\s*[#.:]?\s*$"),
-        money_metric=regex.compile(rf"(?<![\w])(?:{_alt(counts['money_metrics'])})(?![\w])(?-i:(?!\s+\p{{Lu}}\p{{Ll}}))", regex.IGNORECASE),
+        money_metric=regex.compile(rf"(?<![\w])(?:{alternation(counts['money_metrics'])})(?![\w])(?-i:(?!\s+\p{{Lu}}\p{{Ll}}))", regex.IGNORECASE),
         more_after=regex.compile(r"\s+(?:more|fewer|less|additional|new ones)\b", regex.IGNORECASE),
         change_before=regex.compile(r"(?:increase(?:d)?\s+(?:of|by)|(?:rose|grew|added|up|down|fell|dropped|decreased)\s+by|"
                                     r"an\s+increase\s+of|a\s+decrease\s+of|a\s+net\s+increase\s+of)\s+$", regex.IGNORECASE),
-        population_before=regex.compile(rf"(?:{_alt(counts['population_nouns'])})(?:\s+(?:of\s+)?|[^.;:\n]{{0,40}}?(?<![\w])"
+        population_before=regex.compile(rf"(?:{alternation(counts['population_nouns'])})(?:\s+(?:of\s+)?|[^.;:\n]{{0,40}}?(?<![\w])"
                                         r"(?:of|by|to|at|reached|hit|totaled|totalled|was|were|is|stood\s+at)\s+)"
                                         r"(?:(?:almost|nearly|about|only|around|over|more\s+than|some)\s+)?$", regex.IGNORECASE),
-        hyphen_unit=regex.compile(rf"-(?:percent(?![\w])|per-cent(?![\w])|(?:{_alt(word_units)})(?![\w]))", regex.IGNORECASE),
-        name_unless_counted=regex.compile(rf"(?<![\w])(?:{_alt(counts['name_before_unless_counted'])})\s*$"),
-        bare_follower=regex.compile(rf"\s*(?:$|[,.;:|)]|(?:{_alt(counts['bare_count_followers'])})(?![\w]))", regex.IGNORECASE),
+        hyphen_unit=regex.compile(rf"-(?:percent(?![\w])|per-cent(?![\w])|(?:{alternation(word_units)})(?![\w]))", regex.IGNORECASE),
+        name_unless_counted=regex.compile(rf"(?<![\w])(?:{alternation(counts['name_before_unless_counted'])})\s*$"),
+        bare_follower=regex.compile(rf"\s*(?:$|[,.;:|)]|(?:{alternation(counts['bare_count_followers'])})(?![\w]))", regex.IGNORECASE),
         number_of=regex.compile(r"(?<![\w])(?:the\s+)?number\s+of\s+(?:[\w-]+\s+){0,3}?(?P<item>[a-z][\w-]*s)\b(?!.*\d)",
                                 regex.IGNORECASE),
         label_before=regex.compile(r"(?P<item>[a-z][\w-]*)\s*:\s*$", regex.IGNORECASE),
-        rate_reference=regex.compile(rf"(?<![\w])(?:{_alt(cues['rate_reference'])})\s+from\s+$", regex.IGNORECASE),
+        rate_reference=regex.compile(rf"(?<![\w])(?:{alternation(cues['rate_reference'])})\s+from\s+$", regex.IGNORECASE),
     )
     return lex
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from ..data import load_json
+from ..text import alternation
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,18 +73,13 @@ def _expand(template: str, fragments: dict[str, str]) -> str:
     return re.sub(r"\{([A-Z]+)\}", sub, template)
 
 
-def _alternation(surfaces: Iterable[str]) -> str:
-    parts = sorted(set(surfaces), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts) + ")"
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
     """Compiled (id, regex, needs) triples in priority order."""
     v = _vocab()
     fragments = dict(v["fragments"])
-    fragments["HOLIDAY"] = _alternation(s for h in v["holidays"].values() for s in h["surfaces"])
-    fragments["HWORD"] = _alternation(v["holiday_words"])
+    fragments["HOLIDAY"] = "(?:" + alternation(s for h in v["holidays"].values() for s in h["surfaces"]) + ")"
+    fragments["HWORD"] = "(?:" + alternation(v["holiday_words"]) + ")"
     return tuple((p["id"], re.compile(_expand(p["pattern"], fragments), re.IGNORECASE), tuple(p.get("needs", ())))
                  for p in v["patterns"])
 

@@ -39,3 +39,9 @@ def test_facts_link_figures(case):
 
 def test_facts_there_are_enough_structures():
     assert len(CASES) >= 80
+
+
+def test_facts_share_of_nothing_does_not_crash():
+    # found by hypothesis: "of" followed only by punctuation cleans to no phrase
+    (fact,) = ce.extract("5-6 percent of \u2014").facts
+    assert fact.metric is None and fact.change is None

@@ -506,9 +506,8 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs, change) -> 
         head = _phrase_before(text, m, s_start, c_start, figs)
         if head and not regex.search(r"(?:accounting|accounted|account|accounts|making\s+up|reaching)$", head):
             return head
-        if of:
-            return "share of " + _clean(of.group(1))
-        return head
+        whole = _clean(of.group(1)) if of else None
+        return f"share of {whole}" if whole else head
     if m.type == "count":
         phrase = _phrase_before(text, m, s_start, c_start, figs)
         prev = text[max(s_start, m.start - 40):m.start]

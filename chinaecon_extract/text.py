@@ -7,6 +7,7 @@ always slice the text as the caller passed it.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -40,8 +41,7 @@ def _table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def _special() -> "re.Pattern":
-    import re
+def _special() -> re.Pattern:
     return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_table())) + "]")
 
 
@@ -66,5 +66,4 @@ def fold_accents(s: str) -> str:
 def alternation(words) -> str:
     """A regex alternation of `words`, longest first so the longest surface wins, with each
     space matching any run of whitespace ("per cent" also matches "per  cent")."""
-    import re
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))

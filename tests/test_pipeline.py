@@ -7,7 +7,6 @@ import sys
 
 import pytest
 import spacy
-from spacy.tokens import Span
 
 import chinaecon_extract as ce
 from chinaecon_extract.components.sentences import sentence_spans

@@ -67,7 +67,6 @@ def add_mentions(doc: Doc, mentions: Iterable[Mention], spans_key: str | None = 
     """Append recognized mentions (text taken from the original string) to the store
     and, when spans_key is set, to doc.spans[spans_key]."""
     st = store(doc)
-    st.pop("_sorted", None)
     text = doc_text(doc)
     group = None
     if spans_key:
@@ -88,10 +87,8 @@ def add_mentions(doc: Doc, mentions: Iterable[Mention], spans_key: str | None = 
 def get_mentions(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Mention]:
     """Mentions in the store, in text order, optionally only of the given types."""
     st = store(doc)
-    ordered = st.get("_sorted")
-    if ordered is None or len(ordered) != len(st["mentions"]):
-        ordered = sorted(st["mentions"], key=lambda m: (m.start, -m.end))
-        st["mentions"] = ordered
+    # a list again after msgpack (DocBin, n_process) hands it back as a tuple
+    st["mentions"] = ordered = sorted(st["mentions"], key=lambda m: (m.start, -m.end))
     if kinds is None:
         return list(ordered)
     return [m for m in ordered if m.type in kinds]

@@ -11,7 +11,7 @@ Vocabulary: data/linking.json; indicator keys: data/indicators.json.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -371,15 +371,14 @@ def _sentence_facts(text, s_start, s_end, figs, scoping, owners, place, clause_p
     for m in sorted(values + standalone, key=lambda x: x.start):
         change = change_of.get(id(m))
         is_value = m in values
-        anchor = m if is_value else m
-        c_start, c_end = _clause_of(text, anchor.start, s_start, s_end)
-        period = _period_for(text, anchor, scoping, period_in_force, c_start, c_end, s_start, published)
-        owner = _owner_for(anchor, owners)
-        here = next((pl for (a, b), pl in clause_places.items() if a <= anchor.start < b), place)
+        c_start, c_end = _clause_of(text, m.start, s_start, s_end)
+        period = _period_for(text, m, scoping, period_in_force, c_start, c_end, s_start, published)
+        owner = _owner_for(m, owners)
+        here = next((pl for (a, b), pl in clause_places.items() if a <= m.start < b), place)
         metric = None
         if change is not None and change.start < m.start:
-            metric = _metric(text, change, s_start, c_start, figs, None)  # "exports grew 5% to X"
-        metric = metric or _metric(text, m, s_start, c_start, figs, change)
+            metric = _metric(text, change, s_start, c_start, figs)  # "exports grew 5% to X"
+        metric = metric or _metric(text, m, s_start, c_start, figs)
         last = max(m.end, change.end if change else 0)
         rank = _rank(text, last, c_end if c_end > last else s_end)
         alt = tuple(m.equivalent) if is_value and getattr(m, "equivalent", None) else None
@@ -413,18 +412,13 @@ def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:
                         rf"(?<![\w-]){regex.escape(head)}(?![\w-])", g.metric, regex.IGNORECASE) and \
                         regex.search(rf"(?<![\w-])the\s+{regex.escape(f.metric)}", text[f.sentence[0]:f.change[0]],
                                      regex.IGNORECASE):
-                    out[i] = _replace(g, change=f.change)
+                    out[i] = replace(g, change=f.change)
                     break
             else:
                 out.append(f)
             continue
         out.append(f)
     return out
-
-
-def _replace(f: Fact, **kw) -> Fact:
-    from dataclasses import replace
-    return replace(f, **kw)
 
 
 def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published) -> Period | None:
@@ -491,9 +485,8 @@ def _rank(text: str, pos: int, end: int) -> int | None:
 _WORDS = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
 
 
-def _metric(text: str, m: Mention, s_start: int, c_start: int, figs, change) -> str | None:
+def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | None:
     """The noun phrase naming what a figure measures, as the article words it."""
-    v = vocab()
     # "1.15 million metric tons of washed coal", "150 million yuan of output value"
     if m.type in ("quantity", "money", "count"):
         of = regex.match(r"\s+of\s+((?:[\w'-]+\s+){0,5}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|was|were|"
@@ -527,8 +520,6 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
     v = vocab()
     prev_end = max([f.end for f in figs if f.end <= m.start] + [c_start, s_start])
     region = text[prev_end:m.start]
-    if m.type == "money" or m.type == "quantity":
-        region = region  # currency prefixes are part of the mention, nothing to strip
     verb = v.value_verb.search(region)
     if verb:
         region = region[:verb.start()]

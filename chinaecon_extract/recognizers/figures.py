@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Sequence
+from typing import Sequence
 
 import regex
 
@@ -537,7 +537,7 @@ def _bare(text, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _Draf
     if n.has_scale and lex.money_metric.search(text[s_start:d.start]) and _match(r"\s*,", after):
         d.kind, d.currency = "money", _currency_in_force(drafts)
         return d
-    item = _item_in_force(drafts, text, s_start, d.start)
+    item = _item_in_force(drafts, d.start)
     if lex.more_after.match(text, d.end, s_end) or lex.change_before.search(before):
         if item:
             d.kind, d.item = "count", item
@@ -567,7 +567,7 @@ def _currency_in_force(drafts) -> str:
     return "CNY"
 
 
-def _item_in_force(drafts, text, s_start, pos) -> str | None:
+def _item_in_force(drafts, pos: int) -> str | None:
     """The noun counted most recently in this sentence or the one before."""
     for d in reversed(drafts):
         if d.kind == "count" and d.item and pos - d.end < 400:

@@ -121,6 +121,44 @@ CONTEXT = [
     ("In the first quarter, 57 projects were started. After completion, the output value will increase by more "
      "than 1 billion yuan.", "2023-02-15",
      [("57 projects", None, ("2023-01-01", "2023-03-31")), ("1 billion yuan", None, None)]),
+    # "will not only ..., but also create": the future reaches across "but also"
+    ("In the first half, 31 projects were signed. The plant will not only use local lithium ore, but also "
+     "create more than 2,000 jobs.", "2024-07-15",
+     [("31 projects", None, ("2024-01-01", "2024-06-30")), ("2,000 jobs", None, None)]),
+    # a standing state is not a figure of the period in force
+    ("In the first quarter, Baiyin signed 42 projects. The largest project has a total investment of 3.6 billion "
+     "yuan. The city now has 18 industrial parks. Xiahe has a population of 86,000 people.", "2025-04-18",
+     [("42 projects", "Baiyin", ("2025-01-01", "2025-03-31")), ("3.6 billion yuan", "Baiyin", None),
+      ("18 industrial parks", "Baiyin", None), ("86,000 people", "Xiahe", None)]),
+    ("From January to April, the zone started 25 projects, each with an investment of more than 50 million yuan. "
+     "The total investment of the Jinchang copper foil project is 2.1 billion yuan.", "2024-05-20",
+     [("25 projects", "Jinchang", ("2024-01-01", "2024-04-30")), ("50 million yuan", "Jinchang", None),
+      ("2.1 billion yuan", "Jinchang", None)]),
+    # a vague stretch of time ("in recent years") is no period, and stops the one in force
+    ("In 2023, Tibet's GDP reached 239.3 billion yuan. In recent years, the region has built 965 relocation "
+     "sites.", "2024-01-30",
+     [("239.3 billion yuan", "Tibet", ("2023-01-01", "2023-12-31")), ("965 relocation sites", "Tibet", None)]),
+    # the start point of a change takes the period one year back
+    ("From January to May, the share of manufacturing projects increased from 84.1% to 90.2%.", "2024-06-20",
+     [("84.1%", None, ("2023-01-01", "2023-05-31")), ("90.2%", None, ("2024-01-01", "2024-05-31"))]),
+    # "since 2016" dates its own clause, not a clause after "while"
+    ("The county, which has promoted e-commerce since 2016, has built a logistics network, while broadband "
+     "covers 96 percent of villages.", "2024-03-10", [("96 percent", None, None)]),
+    # the sentence's leading period carries on, not a comparison or aside at its end; datelines, "said Friday"
+    # and "after the holiday" scope nothing
+    ("BEIJING, April 9 (Xinhua) -- The CPI rose 0.4 percent year on year in March, reversing a 0.2-percent "
+     "decline in February, the bureau said Friday.\n\nFood prices dropped 0.7 percent after the Spring Festival "
+     "holiday.", "2021-04-09",
+     [("0.4 percent", None, ("2021-03-01", "2021-03-31")), ("0.2-percent", None, ("2021-02-01", "2021-02-28")),
+      ("0.7 percent", None, ("2021-03-01", "2021-03-31"))]),
+    ("Highlights of the first half of 2024:\n- GDP: 1.1 trillion yuan, up 5.1 percent (Q2 growth: 5.4 "
+     "percent)\n- Exports: 310 billion yuan, up 3.2 percent", "2024-07-20",
+     [("1.1 trillion yuan", None, ("2024-01-01", "2024-06-30")), ("5.4 percent", None, ("2024-04-01", "2024-06-30")),
+      ("310 billion yuan", None, ("2024-01-01", "2024-06-30"))]),
+    # a heading with no figures widens the period in force ("Highlights for the whole year:")
+    ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
+     "trillion yuan, up 3.6 percent", "2025-01-10",
+     [("6.0 percent", None, ("2024-10-01", "2024-12-31")), ("1.08 trillion yuan", None, ("2024-01-01", "2024-12-31"))]),
 ]
 
 

@@ -19,6 +19,7 @@ import regex
 
 from ..data import load_json
 from ..results import Fact, Mention, Period
+from ..resolve.periods import shift_period
 from .indicators import indicator_for
 from ..text import alternation
 
@@ -45,6 +46,8 @@ class _Vocab:
     delta_after: regex.Pattern
     change_verb: regex.Pattern
     annual: regex.Pattern
+    timeless: regex.Pattern
+    stock: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +58,11 @@ def vocab() -> _Vocab:
         value_verb=regex.compile(rf"(?<![\w-])(?:{alternation(d['value_verbs'])})\s+(?:(?:a|an|the|about|around|nearly|almost|"
                                  r"more\s+than|over|some|roughly|approximately|at\s+least|a\s+total\s+of|a\s+record|"
                                  r"only|just|up\s+to|record)\s+)*$", regex.IGNORECASE),
-        comparison=regex.compile(rf"(?<![\w-])(?:{alternation(d['comparison_before'])})\s+(?:the\s+|a\s+)?$", regex.IGNORECASE),
-        reporting=regex.compile(rf"(?<![\w-])(?:{alternation(d['reporting_before'])})\s+(?:on\s+)?$", regex.IGNORECASE),
+        comparison=regex.compile(rf"(?<![\w-])(?:{alternation(d['comparison_before'])})\s+(?:(?:at|in)\s+)?(?:the\s+|a\s+)?$",
+                                 regex.IGNORECASE),
+        # "said on Monday", "data released by the National Bureau of Statistics on Dec 11"
+        reporting=regex.compile(rf"(?<![\w-])(?:{alternation(d['reporting_before'])})(?:\s+by\s+[^,;.()]{{1,60}}?)?\s+(?:on\s+)?$",
+                                regex.IGNORECASE),
         locative=regex.compile(rf"(?<![\w-])(?:{alternation(d['locative'])})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}$",
                                regex.IGNORECASE),
         list_marker=regex.compile(rf"(?<![\w-])(?:{alternation(d['list_markers'])})\s+", regex.IGNORECASE),
@@ -78,6 +84,14 @@ def vocab() -> _Vocab:
                                   r"reached\s+a\s+(?:year-on-year\s+)?growth)(?![\w-])", regex.IGNORECASE),
         annual=regex.compile(r"(?<![\w-])(?:annual|annually|whole[\s-]year|full[\s-]year|for\s+the\s+year)(?![\w-])",
                              regex.IGNORECASE),
+        timeless=regex.compile(rf"(?<![\w-])(?:{alternation(d['timeless_cues'])})(?![\w-])", regex.IGNORECASE),
+        # "has a poor population of 89", "with a capacity of 2m a day", "the total investment of the project is 1 billion"
+        stock=regex.compile(rf"(?:(?<![\w-])(?:has|have)\s+an?\s+(?:[\w-]+\s+){{0,3}}?of|"
+                            rf"(?<![\w-])(?:{alternation(d['stock_nouns'])})\s+of|"
+                            rf"(?<![\w-])(?:{alternation(d['stock_nouns'] + ['investment'])})(?:\s+of(?:\s+[\w'-]+){{1,8}})?\s+(?:is|are)|"
+                            rf"(?<![\w-])each\s+(?:with|worth|of\s+which)(?:\s+[\w'-]+){{0,4}}?(?:\s+of)?)"
+                            r"\s+(?:(?:a|an|the|about|around|nearly|almost|more\s+than|over|some|only|just|"
+                            r"approximately|at\s+least|minimal|minimum|total|of)\s+)*$", regex.IGNORECASE),
     )
 
 
@@ -124,14 +138,15 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
             place_in_force = sentence_place
         carried = [p for p in scoping if _carries(text, p, s_start, bool(figs), published)]
         if carried:
-            new = carried[-1].period
+            new = carried[0].period
             old = period_in_force
-            widens = (old and new.granularity == "year" and old.granularity != "year" and old.start
+            widens = (old and figs and new.granularity == "year" and old.granularity != "year" and old.start
                       and new.start <= old.start and old.end <= new.end)
             drills = (old and in_force_with_figures and old.start and old.start <= new.start
                       and new.end <= old.end and (old.start, old.end) != (new.start, new.end))
             if not widens and not drills:
-                # "started this year" does not widen a January-May report; "In June alone" or the fourth
+                # "started this year" does not widen a January-May report (a heading such as "Highlights for
+                # the whole year:" does); "In June alone" or the fourth
                 # quarter of an annual release is a drill-down that scopes its own sentence only
                 period_in_force, in_force_with_figures = new, bool(figs)
     return _merge_back_references(facts, text)
@@ -165,9 +180,11 @@ def _document_place(text: str, mentions: Sequence[Mention]) -> dict | None:
 
 
 def _scopes(text: str, p: Mention, s_start: int) -> bool:
-    """False for comparison bases ("the same period last year", "over 2020") and
-    reporting dates ("said on Monday")."""
+    """False for comparison bases ("the same period last year", "over 2020"), reporting
+    dates ("said on Monday") and datelines."""
     v = vocab()
+    if regex.fullmatch(r"\s*[A-Z][A-Z .'-]+,\s*", text[s_start:p.start]) and regex.match(r"\s*(?:\(|--|—|-)", text[p.end:p.end + 4]):
+        return False  # the dateline "BEIJING, April 9 (Xinhua) --"
     before = text[max(s_start, p.start - 40):p.start]
     low = p.text.lower()
     if "same period" in low or "year earlier" in low or "year ago" in low or "previous year" in low:
@@ -180,6 +197,8 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
         return True
     if v.reporting.search(before):
         return False
+    if regex.search(r"(?<![\w-])(?:after|before|ahead\s+of|prior\s+to|until|till)\s+(?:the\s+)?$", before, regex.IGNORECASE):
+        return False  # "prices fell as supplies increased after the Spring Festival holiday"
     return True
 
 
@@ -259,6 +278,8 @@ def _carries(text: str, p: Mention, s_start: int, has_figures: bool, published: 
     per = p.period
     if published and per.end and int(per.end[:4]) < int(published[:4]) - 5:
         return False
+    if _aside(text, p.start, s_start) >= 0:
+        return False  # "(Q4 growth: 6.0 percent)": an aside, not the report's period
     if has_figures:
         return True
     if per.granularity == "day":
@@ -267,6 +288,12 @@ def _carries(text: str, p: Mention, s_start: int, has_figures: bool, published: 
         return not text[s_start:p.start].strip(" ,") or bool(
             regex.fullmatch(r"\s*(?:in|during|by|for)\s+(?:the\s+)?", text[s_start:p.start], regex.IGNORECASE))
     return True
+
+
+def _aside(text: str, pos: int, s_start: int) -> int:
+    """Offset of the open parenthesis that `pos` sits inside (within its sentence), else -1."""
+    opened = text.rfind("(", s_start, pos)
+    return opened if opened >= 0 and text.find(")", opened, pos) < 0 else -1
 
 
 def _after_base(bases: list[Mention]) -> Period | None:
@@ -422,12 +449,44 @@ def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:
 
 
 def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published) -> Period | None:
+    """The period of _period_of, one year back for the start point of a change with no
+    period of its own ("the proportion increased from 84.3% to 91.5% this year")."""
+    per = _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published)
+    if per is None or not per.start or not _FROM_BEFORE.search(text[max(s_start, m.start - 40):m.start]):
+        return per
+    to = _TO_AFTER.match(text, m.end)
+    if to is None or any(m.end <= p.start < to.end() for p in scoping):
+        return per
+    return replace(shift_period(per, -1, "context"), note="the start point of a change: a year before")
+
+
+_FROM_BEFORE = regex.compile(r"(?<![\w-])from\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?$", regex.IGNORECASE)
+_TO_AFTER = regex.compile(r"(?:\s*\([^()]{1,40}\))?\s+to\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?[\d$¥]",
+                          regex.IGNORECASE)
+
+
+def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published) -> Period | None:
     """The period a figure covers: "annual" figures take the year; else the nearest
     scoping period of its clause (one right after "in" first), else of its sentence;
     else the period in force. A bare year that contains the period in force ("started
     this year" in a January-May report) does not replace the narrower period."""
+    v = vocab()
     window = text[max(s_start, c_start, m.start - 80):m.start]
-    annual = vocab().annual.search(window)
+    annual = v.annual.search(window)
+    # a figure describing a state rather than what happened in a period: "projects now cover 832 counties",
+    # "has a population of 3.5 million", "each with an investment of 100 million yuan"
+    own = [p for p in scoping if c_start <= p.start < c_end and p.start < m.end + 30]
+    before = text[max(s_start, c_start, m.start - 120):m.start]
+    stock = v.stock.search(before)
+    if stock and stock.group().lower().startswith("each") or not own and (
+            stock or v.timeless.search(text, max(s_start, c_start), m.start)):
+        return None
+    # "since 2016" in another clause dates that clause's ongoing effort, not this clause's figure; a period
+    # in parentheses scopes only what is inside them
+    aside = _aside(text, m.start, s_start)
+    scoping = [p for p in scoping if (c_start <= p.start < c_end
+               or not regex.search(r"(?<![\w-])since\s+$", text[max(s_start, p.start - 8):p.start], regex.IGNORECASE))
+               and _aside(text, p.start, s_start) in (-1, aside)]
     if scoping:
         def dist(p):
             gap = p.start - m.end if p.start >= m.end else m.start - p.end
@@ -445,7 +504,8 @@ def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published) 
                 and best.start <= in_force.start and in_force.end <= best.end):
             return in_force
         return best
-    if _FUTURE.search(text, max(s_start, c_start), m.start):
+    but_also = text[max(s_start, c_start - 4):c_start].lower().endswith("but")  # "will not only ..., but also create"
+    if _FUTURE.search(text, s_start if but_also else max(s_start, c_start), m.start):
         return None  # "will increase by 1 billion yuan", "is estimated to reach": no reported period
     if annual:
         if in_force and in_force.end:

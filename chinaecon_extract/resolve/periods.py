@@ -90,7 +90,8 @@ def _shift(d: dt.date, years: int, end: bool) -> dt.date:
     return dt.date(y, d.month, min(d.day, _last_day(y, d.month)))
 
 
-def _shift_period(p: Period, years: int, how: str) -> Period:
+def shift_period(p: Period, years: int, how: str) -> Period:
+    """p moved by whole years ("the same period last year" is the period in force, -1)."""
     s, e = dt.date.fromisoformat(p.start), dt.date.fromisoformat(p.end)
     return Period(_shift(s, years, False).isoformat(), _shift(e, years, True).isoformat(), p.granularity, how)
 
@@ -323,7 +324,7 @@ def _resolve_one(expr: PeriodExpression, ctx: _Context) -> Period | None:
                 return _unresolved("'the previous year' with no year in force", "year")
             return _period(dt.date(base - 1, 1, 1), dt.date(base - 1, 12, 31), "year", how)
         if ctx.period is not None:
-            return _shift_period(ctx.period, -1, "context")
+            return shift_period(ctx.period, -1, "context")
         base, how, _ = ctx.base()
         if base is None:
             return _unresolved("'a year earlier' with nothing in force", "year")
@@ -446,7 +447,7 @@ def _holiday(expr, ctx) -> Period | None:
         key, p = ctx.holiday
         year, how, _ = _year_of(expr, ctx)
         cur = dt.date.fromisoformat(p.start).year
-        return _shift_period(p, (year or cur) - cur, how)
+        return shift_period(p, (year or cur) - cur, how)
     year, how, step = _year_of(expr, ctx)
     if year is None:
         return _unresolved("a holiday with no year", "day")
@@ -488,9 +489,9 @@ def _same(expr, ctx) -> Period | None:
         return None
     cur = dt.date.fromisoformat(base.start).year
     if expr.year is not None:
-        return _shift_period(base, expr.year - cur, "context")
+        return shift_period(base, expr.year - cur, "context")
     if expr.yrel == "last":
-        return _shift_period(base, -1, "context")
+        return shift_period(base, -1, "context")
     return Period(base.start, base.end, base.granularity, "context")
 
 

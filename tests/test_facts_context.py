@@ -155,6 +155,16 @@ CONTEXT = [
      "percent)\n- Exports: 310 billion yuan, up 3.2 percent", "2024-07-20",
      [("1.1 trillion yuan", None, ("2024-01-01", "2024-06-30")), ("5.4 percent", None, ("2024-04-01", "2024-06-30")),
       ("310 billion yuan", None, ("2024-01-01", "2024-06-30"))]),
+    # places in a list own none of the figures; "of the national total" is a denominator; a sentence that
+    # contrasts two places does not change the place in force
+    ("Sichuan's hog output rose 4.1 percent in the first half. The group opened 11 new farms in Yibin, Deyang "
+     "and Neijiang, about 3 percent of the national total.", "2024-07-25",
+     [("4.1 percent", "Sichuan", ("2024-01-01", "2024-06-30")), ("11 new farms", "Sichuan", ("2024-01-01", "2024-06-30")),
+      ("3 percent", "Sichuan", ("2024-01-01", "2024-06-30"))]),
+    ("Weifang's fiscal revenue rose 5.2 percent in the first half. Shandong's revenue grew 2.4 percent, while "
+     "Jinan grew 3.1 percent. Tax revenue reached 30.6 billion yuan.", "2025-07-25",
+     [("5.2 percent", "Weifang", ("2025-01-01", "2025-06-30")), ("2.4 percent", "Shandong", ("2025-01-01", "2025-06-30")),
+      ("3.1 percent", "Jinan", ("2025-01-01", "2025-06-30")), ("30.6 billion yuan", "Weifang", ("2025-01-01", "2025-06-30"))]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

@@ -30,6 +30,13 @@ _LEVEL_RANK = {"other": 1, "zone": 2, "district": 3, "county": 3, "new_area": 4,
 _NOT_OWNER_KINDS = {"media", "government", "party", "statistics"}
 
 
+@lru_cache(maxsize=512)
+def _rx(pattern: str, flags: int = 0) -> regex.Pattern:
+    """`pattern` compiled once: a plain cache lookup, where regex's own cache spends longer
+    on flag handling than many of the linker's small matches take."""
+    return regex.compile(pattern, flags)
+
+
 @dataclass(frozen=True)
 class _Vocab:
     value_verb: regex.Pattern
@@ -134,8 +141,8 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
             facts.extend(_sentence_facts(text, s_start, s_end, figs, scoping, owners,
                                          sentence_place or place_in_force, clause_places,
                                          period_in_force or _after_base(bases), published))
-        if sentence_place is not None:
-            place_in_force = sentence_place
+        if sentence_place is not None and len({pl["name"] for pl in clause_places.values()}) < 2:
+            place_in_force = sentence_place  # a sentence contrasting places ("A rose, while B fell") is a digression
         carried = [p for p in scoping if _carries(text, p, s_start, bool(figs), published)]
         if carried:
             new = carried[0].period
@@ -173,8 +180,8 @@ def _document_place(text: str, mentions: Sequence[Mention]) -> dict | None:
         _, _, m = max(counts.values(), key=lambda c: (c[0], -c[1]))
         return {"name": m.name, "level": m.level, "province": _province(m), "start": m.start, "end": m.end,
                 "parent": m.parent}
-    if regex.search(r"(?<![\w-])(?:national|nationwide|the\s+country'?s?|China'?s|the\s+nation'?s)(?![\w-])",
-                    text, regex.IGNORECASE):
+    if _rx(r"(?<![\w-])(?:national|nationwide|the\s+country'?s?|China'?s|the\s+nation'?s)(?![\w-])",
+           regex.IGNORECASE).search(text):
         return {"name": "China", "level": "country", "province": None}
     return None
 
@@ -183,21 +190,22 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
     """False for comparison bases ("the same period last year", "over 2020"), reporting
     dates ("said on Monday") and datelines."""
     v = vocab()
-    if regex.fullmatch(r"\s*[A-Z][A-Z .'-]+,\s*", text[s_start:p.start]) and regex.match(r"\s*(?:\(|--|—|-)", text[p.end:p.end + 4]):
+    if (_rx(r"\s*[A-Z][A-Z .'-]+,\s*").fullmatch(text[s_start:p.start])
+            and _rx(r"\s*(?:\(|--|—|-)").match(text[p.end:p.end + 4])):
         return False  # the dateline "BEIJING, April 9 (Xinhua) --"
     before = text[max(s_start, p.start - 40):p.start]
     low = p.text.lower()
     if "same period" in low or "year earlier" in low or "year ago" in low or "previous year" in low:
         return False
-    if v.comparison.search(before) and not regex.search(r"from\s+$", before, regex.IGNORECASE):
+    if v.comparison.search(before) and not _rx(r"from\s+$", regex.IGNORECASE).search(before):
         return False
-    if regex.search(r"from\s+$", before, regex.IGNORECASE) and not regex.match(r"\s*(?:to|-|through|until)\b",
-                                                                              text[p.end:p.end + 12], regex.IGNORECASE):
+    if _rx(r"from\s+$", regex.IGNORECASE).search(before) and not _rx(
+            r"\s*(?:to|-|through|until)\b", regex.IGNORECASE).match(text[p.end:p.end + 12]):
         # "from 84.3% in 2018" is a start point; "from January to May" is handled as one period
         return True
     if v.reporting.search(before):
         return False
-    if regex.search(r"(?<![\w-])(?:after|before|ahead\s+of|prior\s+to|until|till)\s+(?:the\s+)?$", before, regex.IGNORECASE):
+    if _rx(r"(?<![\w-])(?:after|before|ahead\s+of|prior\s+to|until|till)\s+(?:the\s+)?$", regex.IGNORECASE).search(before):
         return False  # "prices fell as supplies increased after the Spring Festival holiday"
     return True
 
@@ -232,14 +240,22 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
         lm = None
         for lm in v.list_marker.finditer(head):
             pass
-        if lm is not None and regex.fullmatch(r"[\w\s,'-]*", head[lm.end():] or ""):
+        if lm is not None and _rx(r"[\w\s,'-]*").fullmatch(head[lm.end():] or ""):
             listed.append(p)
-    out = [p for p in out if p not in listed]
+    out = [p for p in out if p not in listed and not _coordinated(text, p, out)]
     # "Jiuquan in Gansu province", "Xi'an, capital of Shaanxi": a parent named after its child describes it
     def described(p):
         return any(q is not p and q["start"] < p["start"] and p["name"] in (q.get("parent"), q.get("province"))
                    for q in out)
     return [p for p in out if not described(p)]
+
+
+def _coordinated(text: str, p: dict, places: list[dict]) -> bool:
+    """True for one of a list of places ("farms in Yibin, Deyang and Neijiang"): none of them owns the figure."""
+    joint = _rx(r"(?:\s+(?:city|county|district|prefecture|province))?\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
+    return any(q is not p and q["level"] == p["level"] and (joint.fullmatch(text[p["end"]:q["start"]])
+                                                             or joint.fullmatch(text[q["end"]:p["start"]]))
+               for q in places)
 
 
 _DATELINE = regex.compile(r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*)?(?:\([^)]{1,30}\)\s*)?(?:--|-|\u2014|:)")
@@ -258,7 +274,10 @@ def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool
     if not places:
         return None
     v = vocab()
-    subjects = [p for p in places if not v.locative.search(text[max(s_start, p["start"] - 30):p["start"]])]
+    # "12.4 percent of the national total", "46.9 percent of the country's total": a denominator, not a subject
+    subjects = [p for p in places if not v.locative.search(text[max(s_start, p["start"] - 30):p["start"]])
+                and not (p["level"] == "country" and _rx(r"(?<![\w-])of\s+(?:the\s+)?$").search(
+                    text[max(s_start, p["start"] - 8):p["start"]]))]
     pool = subjects or (places if has_figures else [])
     if not pool:
         return None
@@ -286,7 +305,7 @@ def _carries(text: str, p: Mention, s_start: int, has_figures: bool, published: 
         return False
     if per.granularity == "month":
         return not text[s_start:p.start].strip(" ,") or bool(
-            regex.fullmatch(r"\s*(?:in|during|by|for)\s+(?:the\s+)?", text[s_start:p.start], regex.IGNORECASE))
+            _rx(r"\s*(?:in|during|by|for)\s+(?:the\s+)?", regex.IGNORECASE).fullmatch(text[s_start:p.start]))
     return True
 
 
@@ -356,7 +375,7 @@ def _sentence_facts(text, s_start, s_end, figs, scoping, owners, place, clause_p
     change_of: dict[int, Mention] = {}
     standalone: list[Mention] = []
     # "A, B and C rose by 1, 2 and 3 percent respectively"
-    resp = regex.search(r"(?<![\w-])respectively(?![\w-])", text[s_start:s_end], regex.IGNORECASE)
+    resp = _rx(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE).search(text[s_start:s_end])
     listed: list[Mention] = []
     if resp and len(changes) >= 2:
         at = s_start + resp.start()
@@ -422,8 +441,8 @@ def _sentence_facts(text, s_start, s_end, figs, scoping, owners, place, clause_p
 def _in_phrase(text: str, m: Mention, s_start: int) -> bool:
     """True when a figure sits in a prepositional phrase ("in more than 10 countries")."""
     before = text[max(s_start, m.start - 30):m.start]
-    return bool(regex.search(r"(?<![\w-])(?:in|to|from|across|among|into|at|for|between|covering|over)\s+"
-                             r"(?:(?:more\s+than|over|about|nearly|some|around|almost|the)\s+)*$", before, regex.IGNORECASE))
+    return bool(_rx(r"(?<![\w-])(?:in|to|from|across|among|into|at|for|between|covering|over)\s+"
+                             r"(?:(?:more\s+than|over|about|nearly|some|around|almost|the)\s+)*$", regex.IGNORECASE).search(before))
 
 
 def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:
@@ -435,10 +454,10 @@ def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:
             head = f.metric.split()[-1]
             for i in range(len(out) - 1, max(-1, len(out) - 8), -1):
                 g = out[i]
-                if g.change is None and g.value is not None and g.metric and regex.search(
-                        rf"(?<![\w-]){regex.escape(head)}(?![\w-])", g.metric, regex.IGNORECASE) and \
-                        regex.search(rf"(?<![\w-])the\s+{regex.escape(f.metric)}", text[f.sentence[0]:f.change[0]],
-                                     regex.IGNORECASE):
+                if g.change is None and g.value is not None and g.metric and _rx(
+                        rf"(?<![\w-]){regex.escape(head)}(?![\w-])", regex.IGNORECASE).search(g.metric) and _rx(
+                        rf"(?<![\w-])the\s+{regex.escape(f.metric)}", regex.IGNORECASE).search(
+                        text[f.sentence[0]:f.change[0]]):
                     out[i] = replace(g, change=f.change)
                     break
             else:
@@ -485,19 +504,19 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published) -
     # in parentheses scopes only what is inside them
     aside = _aside(text, m.start, s_start)
     scoping = [p for p in scoping if (c_start <= p.start < c_end
-               or not regex.search(r"(?<![\w-])since\s+$", text[max(s_start, p.start - 8):p.start], regex.IGNORECASE))
+               or not _rx(r"(?<![\w-])since\s+$", regex.IGNORECASE).search(text[max(s_start, p.start - 8):p.start]))
                and _aside(text, p.start, s_start) in (-1, aside)]
     if scoping:
         def dist(p):
             gap = p.start - m.end if p.start >= m.end else m.start - p.end
-            after_in = p.start >= m.end and regex.fullmatch(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?",
-                                                            text[m.end:p.start], regex.IGNORECASE)
+            after_in = p.start >= m.end and _rx(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?",
+                                                regex.IGNORECASE).fullmatch(text[m.end:p.start])
             same_clause = c_start <= p.start < c_end
             return (0 if same_clause else 1, 0 if after_in else 1, gap)
         chosen = min(scoping, key=dist)
         best = chosen.period
-        attached = chosen.start >= m.end and regex.search(r"(?<![\w-])(?:in|during|for)\s+(?:the\s+)?$",
-                                                           text[max(m.end, chosen.start - 12):chosen.start])
+        attached = chosen.start >= m.end and _rx(r"(?<![\w-])(?:in|during|for)\s+(?:the\s+)?$").search(
+            text[max(m.end, chosen.start - 12):chosen.start])
         if annual and best.granularity != "year" and not attached:
             return _year_of(best)
         if (in_force and best.granularity == "year" and in_force.start and in_force.granularity != "year"
@@ -536,7 +555,7 @@ def _rank(text: str, pos: int, end: int) -> int | None:
     v = vocab()
     seg = text[pos:min(end, pos + 80)]
     m = v.rank.search(seg)
-    if not m or regex.search(r"[.;](?:\s|$)", seg[:m.start()]):
+    if not m or _rx(r"[.;](?:\s|$)").search(seg[:m.start()]):
         return None
     o = m.group("o").lower()
     return int(o) if o.isdigit() else v.ordinals.get(o)
@@ -549,26 +568,26 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
     """The noun phrase naming what a figure measures, as the article words it."""
     # "1.15 million metric tons of washed coal", "150 million yuan of output value"
     if m.type in ("quantity", "money", "count"):
-        of = regex.match(r"\s+of\s+((?:[\w'-]+\s+){0,5}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|was|were|"
-                         r"is|are|has|have|up|down|an|a|which|while|this|that)\b))", text[m.end:m.end + 80])
+        of = _rx(r"\s+of\s+((?:[\w'-]+\s+){0,5}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|was|were|"
+                         r"is|are|has|have|up|down|an|a|which|while|this|that)\b))").match(text[m.end:m.end + 80])
         if of and m.type != "count":
             return _clean(of.group(1))
     if m.type == "percent" and m.role == "share":
-        of = regex.match(r"\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,6}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:were|was|are|is|in|and|"
-                         r"have|has|had|to|with)\b))", text[m.end:m.end + 80])
+        of = _rx(r"\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,6}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:were|was|are|is|in|and|"
+                         r"have|has|had|to|with)\b))").match(text[m.end:m.end + 80])
         head = _phrase_before(text, m, s_start, c_start, figs)
-        if head and not regex.search(r"(?:accounting|accounted|account|accounts|making\s+up|reaching)$", head):
+        if head and not _rx(r"(?:accounting|accounted|account|accounts|making\s+up|reaching)$").search(head):
             return head
         whole = _clean(of.group(1)) if of else None
         return f"share of {whole}" if whole else head
     if m.type == "count":
         phrase = _phrase_before(text, m, s_start, c_start, figs)
         prev = text[max(s_start, m.start - 40):m.start]
-        if phrase and regex.search(r"(?<![\w-])of\s+(?:(?:about|nearly|almost|only|over|more\s+than|some)\s+)?$", prev) \
-                and not regex.search(r"total\s+of\s+$", prev, regex.IGNORECASE):
+        if phrase and _rx(r"(?<![\w-])of\s+(?:(?:about|nearly|almost|only|over|more\s+than|some)\s+)?$").search(prev) \
+                and not _rx(r"total\s+of\s+$", regex.IGNORECASE).search(prev):
             return phrase  # "a poor population of 89 people"
         item = m.item or None
-        tail = regex.match(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+([a-z]+ed)\b", text[m.end:m.end + 40])
+        tail = _rx(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+([a-z]+ed)\b").match(text[m.end:m.end + 40])
         if item and tail:
             return f"{item} {tail.group(1)}"
         return item or phrase
@@ -585,9 +604,9 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
         region = region[:verb.start()]
         if verb.group().split()[0].lower() in ("of", "at", "to", "with"):
             # "The project has a total investment of X": the metric follows the owner's verb
-            region = regex.split(r"(?<![\w-])(?:has|have|had|with|posted|recorded|saw|achieved|set|boasts|boasted|"
+            region = _rx(r"(?<![\w-])(?:has|have|had|with|posted|recorded|saw|achieved|set|boasts|boasted|"
                                  r"maintained|reported|registered|covers|covered|owns|owned|completed|made|attracted|"
-                                 r"received|signed|introduced|raised)\s+", region)[-1]
+                                 r"received|signed|introduced|raised)\s+").split(region)[-1]
     elif m.type == "percent":
         # a standalone change: "retail sales grew 6 percent", "the sales increased 33.56%"
         cue = None
@@ -596,7 +615,7 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
         if cue is None:
             return None
         region = region[:cue.start()]
-        if regex.search(r"(?:^|[\s,])(?:a|an)\s*$", region):
+        if _rx(r"(?:^|[\s,])(?:a|an)\s*$").search(region):
             return None  # "..., a year-on-year increase of": a change in someone else's clause
     else:
         return _tail_words(region)
@@ -618,24 +637,24 @@ def _tail_words(region: str) -> str | None:
 def _clean(phrase: str) -> str | None:
     v = vocab()
     p = " ".join(phrase.split()).strip(" ,;:-—\"'()")
-    p = regex.sub(r"^(?:[A-Z][\w'’-]*\s+)*(?:[\w-]+'s|[\w-]+’s)\s+", lambda mm: "" if mm.group(0)[0].isupper() or
+    p = _rx(r"^(?:[A-Z][\w'’-]*\s+)*(?:[\w-]+'s|[\w-]+’s)\s+").sub(lambda mm: "" if mm.group(0)[0].isupper() or
                   mm.group(0).lower().startswith(("the city", "the province", "its", "the county", "the district",
                                                    "the region", "the country", "the nation", "the new area"))
                   else mm.group(0), p)
-    p = regex.sub(r"\b(?:the|its)\s+(?:city|province|county|district|region|country|nation|new\s+area|company|"
-                  r"autonomous\s+region)'s\s+", "the ", p, flags=regex.IGNORECASE)
+    p = _rx(r"\b(?:the|its)\s+(?:city|province|county|district|region|country|nation|new\s+area|company|"
+                  r"autonomous\s+region)'s\s+", regex.IGNORECASE).sub("the ", p)
     # "foreign trade volume of Northwest China's Gansu province" -> "foreign trade volume"
-    p = regex.sub(r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*|northwest|northeast|southwest|southeast|north|south|east|"
+    p = _rx(r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*|northwest|northeast|southwest|southeast|north|south|east|"
                   r"west|central|China's)\s+)*(?:[A-Z][\w'-]*|city|province|county|district|region|country|nation|"
-                  r"new\s+area)(?:\s+(?:province|city|county|district|autonomous\s+region|region|new\s+area))?$", "", p)
+                  r"new\s+area)(?:\s+(?:province|city|county|district|autonomous\s+region|region|new\s+area))?$").sub("", p)
     p = v.strip.sub("", p)
-    p = regex.sub(r"\s+(?:in|during|for|from|of)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous)\b.*$", "", p,
-                  flags=regex.IGNORECASE)
-    p = regex.sub(r"\s+(?:in|during)\s+(?:Q[1-4]|H[12]|\d{4}|this\s+year|last\s+year|january|february|march|april|may|june|"
-                  r"july|august|september|october|november|december)\b.*$", "", p, flags=regex.IGNORECASE)
+    p = _rx(r"\s+(?:in|during|for|from|of)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous)\b.*$",
+            regex.IGNORECASE).sub("", p)
+    p = _rx(r"\s+(?:in|during)\s+(?:Q[1-4]|H[12]|\d{4}|this\s+year|last\s+year|january|february|march|april|may|june|"
+                  r"july|august|september|october|november|december)\b.*$", regex.IGNORECASE).sub("", p)
     p = p.strip(" ,;:-—\"'()")
-    if regex.fullmatch(r"(?:(?:for|in|during|by|since|until|up\s+to\s+now)\s+)?(?:this|last|next|the|that|the\s+same)\s+"
-                       r"(?:year|month|quarter|period|week|day)", p, regex.IGNORECASE):
+    if _rx(r"(?:(?:for|in|during|by|since|until|up\s+to\s+now)\s+)?(?:this|last|next|the|that|the\s+same)\s+"
+                       r"(?:year|month|quarter|period|week|day)", regex.IGNORECASE).fullmatch(p):
         return None  # a time phrase, not a metric
     if not p or len(p) > 120:
         return None

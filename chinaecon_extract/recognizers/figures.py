@@ -63,7 +63,7 @@ class _Lexicon:
     rate: regex.Pattern
     rate_codes: dict
     counts: dict
-    masks: regex.Pattern
+    masks: tuple[tuple[regex.Pattern | None, regex.Pattern], ...]
     date_before: regex.Pattern
     date_after: regex.Pattern
     name_before: regex.Pattern
@@ -108,8 +108,16 @@ def lexicon() -> _Lexicon:
     cue_kind["negative growth"] = "down"
     counts = load_json("counts.json")
     quals = vocabulary()["qualifiers"]
-    masks = (r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}\b|\+?\(?\d{2,4}\)?[ -]\d{3,4}[ -]?\d{4}\b|\b0\d{2,3}-\d{7,8}\b"
-             r"|https?://\S+|www\.\S+|(?<!\S)[^\s@]+@\S+\.\w+|(?<![^\s(\[])\S+\.(?:png|jpe?g|gif|pdf|docx?|html?)\b|\b\d{11}\b")
+    # what masks numbers, each with a cheap test for whether the text can hold one: the rare kinds
+    # (links, e-mail addresses, file names) cost a scan only when their telltale is present
+    masks = (
+        (None, regex.compile(r"(?=[\d+(])(?:\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}\b|\+?\(?\d{2,4}\)?[ -]\d{3,4}[ -]?\d{4}\b"
+                             r"|\b0\d{2,3}-\d{7,8}\b|\b\d{11}\b)")),
+        (regex.compile(r"http|www\.", regex.IGNORECASE), regex.compile(r"https?://\S+|www\.\S+", regex.IGNORECASE)),
+        (regex.compile("@"), regex.compile(r"(?<!\S)[^\s@]+@\S+\.\w+")),
+        (regex.compile(r"\.(?:png|jpe?g|gif|pdf|docx?|html?)\b", regex.IGNORECASE),
+         regex.compile(r"(?<![^\s(\[])\S+\.(?:png|jpe?g|gif|pdf|docx?|html?)\b", regex.IGNORECASE)),
+    )
     lex = _Lexicon(
         prefix=regex.compile(rf"(?:(?<![\w$])(?P<cur>{alternation(prefix_codes)}))\s?$"),
         prefix_codes=prefix_codes,
@@ -128,7 +136,7 @@ def lexicon() -> _Lexicon:
         rate=regex.compile(rf"\s*(?P<r>{alternation(cues['rate_words'])})(?![\w])", regex.IGNORECASE),
         rate_codes={" ".join(k.lower().split()): v for k, v in cues["rate_words"].items()},
         counts={k: set(v) for k, v in counts.items()},
-        masks=regex.compile(masks, regex.IGNORECASE),
+        masks=masks,
         date_before=regex.compile(rf"(?<![\w])(?:{MONTHS})\.?\s*(?:\d{{1,2}}\s*(?:-|~|to|and|through)\s*)?$", regex.IGNORECASE),
         date_after=regex.compile(rf"\s*(?:{MONTHS})\b", regex.IGNORECASE),
         name_before=regex.compile(rf"(?<![\w])(?:(?i:{alternation(counts['name_before'])})|{alternation(counts['name_before_capitalized'])})"
@@ -193,7 +201,8 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
     lex = lexicon()
     starts = [s for s, _ in sentences] or [0]
     bounds = list(sentences) or [(0, len(text))]
-    masked = [(m.start(), m.end()) for m in lex.masks.finditer(text)]
+    masked = [(m.start(), m.end()) for telltale, rx in lex.masks if telltale is None or telltale.search(text)
+              for m in rx.finditer(text)]
     numbers = [n for n in find_numbers(text) if not _inside(n, masked)]
     drafts: list[_Draft] = []
     i = 0

@@ -1,7 +1,8 @@
 """The library's one-call API: extract() for one article, extract_many() for a stream.
 
-Both run the same spaCy pipeline as the command line and the spaCy components, built
-once per process by load() and cached here.
+extract() runs the steps of article.py straight on the string; extract_many() streams
+through the spaCy pipeline that load() builds (once per process, cached here), whose
+components call the same steps, so both give the same result.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any, Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from .article import analyze
 from .components.store import doc_text, get_mentions, sentences, store
 from .errors import Errors
 from .results import ArticleResult, Fact, Period
@@ -78,11 +80,9 @@ def extract(text: str, published: str | dt.date | None = None) -> ArticleResult:
         such as "last year" resolve against it. None: a dateline in the text, if any.
     RETURNS (ArticleResult): call .to_dict() for JSON.
     """
-    nlp = _nlp()
-    doc = _make_doc(nlp, text, published)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return result_from_doc(doc)
+    if not isinstance(text, str):
+        raise TypeError(Errors.E001.format(type=type(text).__name__))
+    return analyze(text, _published(published))
 
 
 def extract_many(texts: Iterable[str | tuple[str, Any]], *, published=None, n_process: int = 1,

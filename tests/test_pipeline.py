@@ -70,6 +70,21 @@ def test_pipeline_n_process_two_gives_the_same_results():
     assert [len(r["facts"]) for r in one[:3]] == [1, 1, 1]
 
 
+@pytest.mark.parametrize("published", ["2024-06-30", None])
+def test_pipeline_extract_and_the_spacy_pipeline_agree_on_the_corpora(published):
+    # extract() runs article.py on the string; the components run the same steps on a Doc
+    from pathlib import Path
+
+    texts = []
+    for path in sorted((Path(__file__).parent.parent / "corpora").glob("*.txt")):
+        texts.append(path.read_text(encoding="utf-8").split("\n\n", 1)[1])
+    texts += [t[:400] for t in texts]  # cut mid-sentence, too
+    direct = [ce.extract(t, published=published).to_dict() for t in texts]
+    piped = [r.to_dict() for r in ce.extract_many(texts, published=published)]
+    assert direct == piped
+    assert sum(len(d["facts"]) for d in direct) > 400
+
+
 def test_pipeline_extract_validates_its_arguments():
     with pytest.raises(TypeError, match="E001"):
         ce.extract(b"bytes are not text")

@@ -39,6 +39,13 @@ def recognize(text: str):
     return places, orgs, people, refs
 
 
+def entity_mentions(norm: str, original: str) -> list:
+    """Places, organizations (named as written in `original`), people and references, in text order."""
+    places, orgs, people, refs = recognize(norm)
+    orgs = [o.with_(name=original[o.start:o.end]) for o in orgs]
+    return sorted(places + orgs + people + refs, key=lambda m: (m.start, -m.end))
+
+
 def _person_org(person, refs, text):
     """"Xu Xiaoqiang, an official with the park": the organization is the reference's entity."""
     if person.organization or not person.title:
@@ -69,13 +76,13 @@ class EntityRecognizer:
         vocab()
 
     def __call__(self, doc: Doc) -> Doc:
-        places, orgs, people, refs = recognize(normalized(doc))
-        orgs = [o.with_(name=doc_text(doc)[o.start:o.end]) for o in orgs]  # names as written
-        mentions = sorted(places + orgs + people + refs, key=lambda m: (m.start, -m.end))
+        mentions = entity_mentions(normalized(doc), doc_text(doc))
         add_mentions(doc, mentions, self.spans_key)
         if self.annotate_ents:
             spans = []
-            for m in places + orgs + people:
+            for m in mentions:
+                if m.type not in ENT_LABELS:
+                    continue
                 span = doc.char_span(m.start, m.end, label=ENT_LABELS[m.type], alignment_mode="expand")
                 if span is not None:
                     spans.append(span)

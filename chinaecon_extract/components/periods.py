@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..recognizers.periods import find_periods
-from ..resolve.periods import find_dateline, resolve
+from ..resolve.periods import inferred_published, resolve_text
 from .store import add_mentions, normalized, sentences, store
 
 
@@ -25,8 +24,6 @@ class PeriodRecognizer:
         st = store(doc)
         published = st.get("published")
         if published is None:
-            dl = find_dateline(text)
-            if dl is not None and dl.date() is not None:
-                st["published_inferred"] = dl.date().isoformat()
-        add_mentions(doc, resolve(find_periods(text, sentences(doc)), published, text), self.spans_key)
+            st["published_inferred"] = inferred_published(text)
+        add_mentions(doc, resolve_text(text, published, sentences(doc)), self.spans_key)
         return doc

@@ -613,6 +613,12 @@ def resolve(exprs: Iterable[PeriodExpression], published: str | dt.date | None, 
         yield PeriodMention(x.start, x.end, x.text, p)
 
 
+def inferred_published(text: str) -> str | None:
+    """The date of a full dateline heading the normalized text ("BEIJING, April 9, 2021 --"), else None."""
+    dl = find_dateline(text)
+    return dl.date().isoformat() if dl is not None and dl.date() is not None else None
+
+
 def resolve_text(text: str, published: str | dt.date | None = None,
                  sentences: Sequence[tuple[int, int]] | None = None) -> list[PeriodMention]:
     """find_periods + resolve over one normalized text (a convenience for tests and tools)."""

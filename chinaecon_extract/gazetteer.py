@@ -30,6 +30,7 @@ class Entry:
     bare: bool  # may be matched without its generic ("Guide" needs "Guide County")
 
 
+@lru_cache(maxsize=65536)
 def key(s: str) -> str:
     """Lookup key: lower case, accents folded, curly apostrophes straightened, spaces collapsed."""
     return " ".join(fold_accents(s).replace("\u2019", "'").replace(".", "").lower().split())

@@ -60,6 +60,8 @@ def normalize(text: str) -> str:
 
 def fold_accents(s: str) -> str:
     """Strip diacritics for name matching only ("Ürümqi" -> "Urumqi")."""
+    if s.isascii():
+        return s
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 

@@ -77,7 +77,7 @@ def strip_possessive(w: str) -> str:
 class Lexicon:
     """Compiled place patterns: level words after names, and suffixes of pattern places."""
 
-    generics: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...]  # (words, levels, id)
+    generics: dict  # first word -> list of (words, levels, id), longest first
     suffixes: dict  # first word -> list of (words tuple, level, id, needs_pinyin)
     generic_words: frozenset
 
@@ -93,10 +93,12 @@ def lexicon() -> Lexicon:
         else:
             suffixes.setdefault(words[0], []).append((words, r["level"], r["id"], bool(r.get("pinyin"))))
             gw.update(words)
-    generics.sort(key=lambda g: -len(g[0]))
+    by_first: dict = {}
+    for g in sorted(generics, key=lambda g: -len(g[0])):
+        by_first.setdefault(g[0][0], []).append(g)
     for v in suffixes.values():
         v.sort(key=lambda s: -len(s[0]))
-    return Lexicon(tuple(generics), suffixes, frozenset(gw))
+    return Lexicon(by_first, suffixes, frozenset(gw))
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +119,9 @@ def _generic_after(toks: Tokens, j: int, lex: Lexicon) -> tuple[int, tuple[str, 
                                                (toks.words[k] == "and" and k + 1 < n and
                                                 toks.words[k + 1] in ETHNONYMS)):
         k += 1
-    for words, levels, _id in lex.generics:
+    if k >= n:
+        return None
+    for words, levels, _id in lex.generics.get(strip_possessive(toks.words[k]).lower(), ()):
         m = len(words)
         if k + m > n:
             continue

@@ -44,10 +44,17 @@ def unit_kinds() -> dict[str, str]:
     return {unit: rec.get("kind", "") for unit, rec in load_json("unit_surfaces.json").items()}
 
 
+@lru_cache(maxsize=1)
+def _convert_as() -> dict[str, str]:
+    return {unit: rec["convert_as"] for unit, rec in load_json("unit_surfaces.json").items()
+            if isinstance(rec, dict) and "convert_as" in rec}
+
+
 @lru_cache(maxsize=4096)
 def to_base(value: float, unit: str) -> tuple[float, str]:
-    """`value unit` in the registry's base units, e.g. (1.5, "metric_ton") -> (1500.0, "kilogram")."""
-    q = ureg.Quantity(value, unit).to_base_units()
+    """`value unit` in the registry's base units, e.g. (1.5, "metric_ton") -> (1500.0, "kilogram");
+    a barrel is an oil barrel (unit_surfaces.json "convert_as")."""
+    q = ureg.Quantity(value, _convert_as().get(unit, unit)).to_base_units()
     return float(f"{q.magnitude:.12g}"), str(q.units)
 
 

@@ -86,6 +86,12 @@ def test_figures_tons_are_metric_and_mu_is_a_fifteenth_of_a_hectare():
     assert [(m.unit, m.base_value) for m in got] == [("metric_ton", 2000.0), ("mu", 10000.0)]
 
 
+def test_figures_barrels_of_crude_are_oil_barrels():
+    (m,) = ce.extract("Crude oil imports reached 2.1 million barrels.").mentions
+    assert (m.unit, m.base_unit) == ("barrel", "meter ** 3")
+    assert math.isclose(m.base_value, 2.1e6 * 0.158987294928)  # 42 US gallons each, not pint's 31.5
+
+
 @given(st.sampled_from(CURRENCIES), st.sampled_from(CURRENCIES))
 def test_figures_property_currencies_do_not_convert(a, b):
     if a == b:

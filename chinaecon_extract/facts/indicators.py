@@ -15,10 +15,14 @@ def _table() -> tuple[tuple[str, regex.Pattern], ...]:
                  for key, rec in load_json("indicators.json").items())
 
 
+_SHARE = regex.compile(r"(?:^|\s)share\s+of\s", regex.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def indicator_for(metric: str | None) -> str | None:
-    """The indicator key a metric phrase names, or None when it names no known indicator."""
-    if not metric:
+    """The indicator key a metric phrase names, or None when it names no known indicator
+    (nor for a share: "share of GDP" is a proportion, not GDP itself)."""
+    if not metric or _SHARE.search(metric):
         return None
     for key, pattern in _table():
         if pattern.search(metric):

@@ -579,6 +579,14 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
         if head and not _rx(r"(?:accounting|accounted|account|accounts|making\s+up|reaching)$").search(head):
             return head
         whole = _clean(of.group(1)) if of else None
+        if whole and not head:
+            # "Services accounted for 52.4 percent of GDP" -> "services share of gdp"
+            part = _rx(r"([\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:accounted|accounts|account)\s+for\s+"
+                       r"(?:(?:about|nearly|almost|over|more\s+than|some)\s+)?$", regex.IGNORECASE).search(
+                text[max(s_start, c_start, m.start - 80):m.start])
+            part = _clean(part.group(1)) if part else None
+            if part:
+                return f"{part} share of {whole}"
         return f"share of {whole}" if whole else head
     if m.type == "count":
         phrase = _phrase_before(text, m, s_start, c_start, figs)

@@ -173,15 +173,17 @@ def test_readers_read_path_skips_done_keys(tmp_path):
     assert list(read_path(p, tmp_path, done={art.key})) == []
 
 
-def test_readers_iter_files_walks_sorted_and_skips_sidecars_and_hidden(tmp_path):
+def test_readers_iter_files_walks_sorted_and_skips_sidecars_readmes_and_hidden(tmp_path):
     for name in ("b.txt", "a.txt", "a.json", "c.json", "d.html", "e.png", ".hidden.txt", "sub/f.md",
-                 ".git/g.txt", "sub/h.jsonl"):
+                 ".git/g.txt", "sub/h.jsonl", "README.md", "sub/LICENSE.txt", "readmes.txt"):
         f = tmp_path / name
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_text("x", encoding="utf-8")
     skipped = []
     found = [f.relative_to(tmp_path).as_posix() for f, root in iter_files([tmp_path], skipped=skipped)]
-    assert found == ["a.txt", "b.txt", "c.json", "d.html", "sub/f.md", "sub/h.jsonl"]
-    assert [s.name for s in skipped] == ["a.json"]
+    assert found == ["a.txt", "b.txt", "c.json", "d.html", "readmes.txt", "sub/f.md", "sub/h.jsonl"]
+    assert [s.name for s in skipped] == ["README.md", "a.json", "LICENSE.txt"]
     (single,) = iter_files([tmp_path / "e.png"])  # named explicitly: read as text
     assert single[0].name == "e.png"
+    (single,) = iter_files([tmp_path / "README.md"])
+    assert single[0].name == "README.md"

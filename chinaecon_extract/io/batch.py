@@ -29,7 +29,7 @@ from .writers import open_writer, writer_class
 @dataclass
 class BatchSummary:
     """What a batch did. files: input files seen; articles: articles extracted in this
-    run; skipped: articles already in the output; sidecars: annotation .json files left out."""
+    run; skipped: articles already in the output; sidecars: annotation .json files and a folder's README/LICENSE files left out."""
 
     files: int = 0
     articles: int = 0
@@ -50,7 +50,7 @@ class BatchSummary:
                f"errors {self.errors:,} | {self.seconds:.1f} s "
                f"({self.articles / s:,.1f} files/s, {self.words / s:,.0f} words/s)")
         if self.sidecars:
-            out += f" | {self.sidecars} annotation .json sidecars left out"
+            out += f" | {self.sidecars} non-article files left out (annotation .json sidecars, README/LICENSE)"
         if self.interrupted:
             out += " | INTERRUPTED: rerun the same command to resume"
         return out

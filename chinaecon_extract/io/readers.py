@@ -618,12 +618,21 @@ def _is_sidecar(p: Path) -> bool:
     return p.suffix.lower() == ".json" and any(p.with_suffix(s).exists() for s in _TEXT_SIBLINGS)
 
 
+_FOLDER_DOCS = ("readme", "license", "licence", "changelog", "contributing", "notice", "copying")
+
+
+def _is_folder_doc(p: Path) -> bool:
+    """README.md, LICENSE.txt and the like document a folder of articles; they are not articles."""
+    return p.stem.lower().split(".")[0] in _FOLDER_DOCS
+
+
 def iter_files(paths: Iterable[str | os.PathLike], *, exclude: Iterable[str | os.PathLike] = (),
                skipped: list | None = None) -> Iterator[tuple[Path, Path]]:
     """(file, root) for every input file: named files as they are, folders walked
     recursively in sorted order for files with a supported suffix. Hidden files and
-    folders, annotation sidecars (.json beside a same-named .txt) and `exclude` paths
-    are left out; skipped sidecars are appended to `skipped` when given.
+    folders, annotation sidecars (.json beside a same-named .txt), a folder's README /
+    LICENSE files and `exclude` paths are left out; skipped sidecars and README-like files
+    are appended to `skipped` when given.
     """
     excluded = {os.path.abspath(e) for e in exclude}
     for given in paths:
@@ -640,7 +649,7 @@ def iter_files(paths: Iterable[str | os.PathLike], *, exclude: Iterable[str | os
                 f = Path(dirpath, name)
                 if os.path.abspath(f) in excluded:
                     continue
-                if _is_sidecar(f):
+                if _is_sidecar(f) or _is_folder_doc(f):
                     if skipped is not None:
                         skipped.append(f)
                     continue

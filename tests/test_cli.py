@@ -305,6 +305,35 @@ def test_cli_batch_in_process_single_worker(tmp_path):
     assert sorted(x["doc_id"] for x in lines) == ["a0.txt", "a1.txt", "a2.txt", "b.txt"]
 
 
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_cli_batch_a_killed_worker_loses_only_its_own_file(tmp_path, monkeypatch):
+    # one article makes its worker die (as the kernel's OOM killer would); the batch must end, report that
+    # file, and keep every other file, including those that shared the dead worker's chunk
+    from chinaecon_extract import api
+    from chinaecon_extract.io.batch import run_batch
+
+    real = api.extract
+
+    def extract(text, published=None):
+        if "POISON" in text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(text, published)
+
+    monkeypatch.setattr(api, "extract", extract)  # forked workers inherit it
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in range(12):
+        (root / f"a{i:02}.txt").write_text(header(i) + body(i) + (" POISON" if i == 5 else ""), encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    with open(os.devnull, "w") as log:
+        summary = run_batch([root], out, workers=2, chunksize=4, progress=False, log=log)
+    assert (summary.files, summary.articles, summary.errors, summary.interrupted) == (12, 11, 1, False)
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(x["doc_id"] for x in lines if "error" not in x) == [f"a{i:02}.txt" for i in range(12) if i != 5]
+    (err,) = [x for x in lines if "error" in x]
+    assert err["doc_id"] == "a05.txt" and "worker process died" in err["error"]
+
+
 def test_cli_batch_stdout_and_usage_errors(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text(body(1), encoding="utf-8")

@@ -11,8 +11,10 @@ whose (source, record, sha256) the output already holds.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import os
+import queue
 import signal
 import sys
 import threading
@@ -72,14 +74,22 @@ class BatchSummary:
 _W: dict = {}
 
 
-def _init_worker(options: ReadOptions, done: frozenset, encode: Callable, in_child: bool = True) -> None:
+def _init_worker(options: ReadOptions, done: frozenset, encode: Callable, in_child: bool = True,
+                 running=None) -> None:
     if in_child:
         # The main process owns Ctrl-C: it stops the run and terminates the pool.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _W.update(options=options, done=done, encode=encode)
-    from ..api import _nlp
-    _nlp()  # the pipeline, once per process (inherited from the parent under fork)
+    if running is not None:
+        running = running.claim()
+    _W.update(options=options, done=done, encode=encode, running=running)
+    _warm()  # once per process (inherited from the parent under fork)
+
+
+def _warm() -> None:
+    """Build every lexicon and pattern now rather than on the first article."""
+    from ..api import extract
+    extract("In the first quarter of 2025, Gansu's output rose 5 percent to 3 billion yuan.")
 
 
 def _process(task) -> list[tuple]:
@@ -117,12 +127,32 @@ def _process(task) -> list[tuple]:
     return out
 
 
-def _process_chunk(tasks: list) -> tuple[int, list[tuple]]:
-    """_process over a few tasks at once (fewer round trips); RETURNS (tasks done, items)."""
+def _process_chunk(chunk: tuple[int, list]) -> tuple[int, int, list[tuple]]:
+    """_process over a few tasks at once (fewer round trips); RETURNS (chunk id, tasks done, items).
+    The worker's RunningChunks slot says which chunk it holds, so the parent can recover
+    that chunk's files if the process is killed."""
+    cid, tasks = chunk
+    slot = _W.get("running")
+    if slot is not None:
+        slot.hold(cid)
     out = []
     for t in tasks:
         out.extend(_process(t))
-    return len(tasks), out
+    return cid, len(tasks), out
+
+
+def _lost(tasks: list) -> list[tuple]:
+    """Error items for the tasks of a chunk whose worker process died (killed, out of memory)."""
+    out = []
+    for t in tasks:
+        path, root = Path(t[1]), Path(t[2])
+        doc_id, record = _doc_id(path, root), 0
+        if t[0] == "line":
+            record = t[3]
+            doc_id = f"{doc_id}#{record}"
+        out.append(("error", ReadError(doc_id, str(path.absolute()), record,
+                                       "the worker process died while extracting this (killed, or out of memory)")))
+    return out
 
 
 # --------------------------------------------------------------------------- tasks
@@ -163,17 +193,26 @@ class _Throttle:
     def __init__(self, window: int):
         self.sem = threading.Semaphore(window)
         self.stop = threading.Event()
+        self.exhausted = False  # every task has been handed out
 
-    def feed(self, tasks: Iterable, chunksize: int) -> Iterator[list]:
+    def feed(self, tasks: Iterable, chunksize: int, pending: dict | None = None) -> Iterator[tuple[int, list]]:
+        """(chunk id, tasks) pairs; each chunk is also kept in `pending` until its result arrives."""
         it = iter(tasks)
+        cid = 0
         while True:
             while not self.sem.acquire(timeout=0.1):
                 if self.stop.is_set():
                     return
             chunk = [t for _, t in zip(range(chunksize), it)]
-            if not chunk or self.stop.is_set():
+            if not chunk:
+                self.exhausted = True
                 return
-            yield chunk
+            if self.stop.is_set():
+                return
+            cid += 1
+            if pending is not None:
+                pending[cid] = chunk
+            yield cid, chunk
 
     def done_one(self):
         self.sem.release()
@@ -232,25 +271,27 @@ def run_batch(paths: Iterable[str | os.PathLike], output: str | os.PathLike, *, 
     writer = open_writer(output, resume=resume)
     bar = None
     pool = None
+    state = {"lost": 0}  # chunks given up because their worker died
     throttle = _Throttle(workers * 4)
     try:
         done = frozenset(writer.done())
         tasks = _tasks(paths, exclude, options.max_size * 2, summary, sidecars)
         if workers == 1:
             _init_worker(options, done, wcls.encode, in_child=False)
-            results = ((1, _process(t)) for t in tasks)
+            results = ((True, 1, _process(t)) for t in tasks)
         else:
-            from ..api import _nlp
             method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
             if method == "fork":
-                _nlp()  # load once here; forked workers share it
+                _warm()  # load once here; forked workers share it
             ctx = mp.get_context(method)
-            pool = ctx.Pool(workers, _init_worker, (options, done, wcls.encode))
-            results = _pool_results(pool, throttle, tasks, chunksize, stop)
+            running = RunningChunks(ctx, workers * 64)
+            pool = ctx.Pool(workers, _init_worker, (options, done, wcls.encode, True, running))
+            results = _pool_results(pool, throttle, tasks, chunksize, stop, running, state)
         bar = tqdm(total=total, unit="file", file=log, disable=(not progress) if progress is not None else None,
                    dynamic_ncols=True, smoothing=0.05, mininterval=0.5)
-        for n, items in results:
-            throttle.done_one()
+        for release, n, items in results:
+            if release:
+                throttle.done_one()
             for item in items:
                 kind = item[0]
                 if kind == "ok":
@@ -285,8 +326,8 @@ def run_batch(paths: Iterable[str | os.PathLike], output: str | os.PathLike, *, 
         summary.interrupted = stop.is_set()
         throttle.stop.set()
         if pool is not None:
-            if summary.interrupted:
-                pool.terminate()
+            if summary.interrupted or state["lost"]:
+                pool.terminate()  # close() + join() would wait for the lost chunks forever
             else:
                 pool.close()
             pool.join()
@@ -300,12 +341,90 @@ def run_batch(paths: Iterable[str | os.PathLike], output: str | os.PathLike, *, 
     return summary
 
 
-def _pool_results(pool, throttle: _Throttle, tasks, chunksize: int, stop: threading.Event):
-    it = pool.imap_unordered(_process_chunk, throttle.feed(tasks, chunksize))
+def _pool_results(pool, throttle: _Throttle, tasks, chunksize: int, stop: threading.Event, running, state: dict):
+    """(release, tasks done, items) as chunks finish; release says the chunk came from the
+    feeder and frees its place. A chunk whose worker died never comes back (the pool
+    replaces the process, not its task): its files are tried again one at a time, and a
+    file that kills its worker on its own is reported as an error. The run neither hangs
+    nor loses the other files."""
+    pending: dict[int, list] = {}  # chunk id -> tasks; retries get negative ids
+    it = pool.imap_unordered(_process_chunk, throttle.feed(tasks, chunksize, pending))
+    retried: queue.SimpleQueue = queue.SimpleQueue()
+    retry_ids = itertools.count(-1, -1)
+    given_up: set[int] = set()
     while not stop.is_set():
         try:
-            yield it.next(timeout=0.2)
-        except mp.TimeoutError:
-            continue
-        except StopIteration:
-            return
+            cid, n, items = retried.get_nowait()
+        except queue.Empty:
+            try:
+                cid, n, items = it.next(timeout=0.2)
+            except mp.TimeoutError:
+                for cid in running.orphaned():
+                    lost = pending.pop(cid, None)
+                    if lost is None:
+                        continue
+                    given_up.add(cid)
+                    state["lost"] += 1
+                    if len(lost) == 1:
+                        yield cid > 0, 1, _lost(lost)
+                        continue
+                    yield cid > 0, 0, []  # its files come back one by one
+                    for t in lost:
+                        rid = next(retry_ids)
+                        pending[rid] = [t]
+                        pool.apply_async(_process_chunk, ((rid, [t]),), callback=retried.put)
+                if given_up and not pending and throttle.exhausted:
+                    return  # imap_unordered would wait for the lost chunks forever
+                continue
+            except StopIteration:
+                return  # no chunk was lost (a lost one keeps imap_unordered from ending)
+        if cid not in given_up:
+            pending.pop(cid, None)
+            yield cid > 0, n, items
+
+
+class RunningChunks:
+    """Which chunk each pool worker holds, in shared memory (no server process that could
+    outlive a killed run): a worker claims a slot when it starts, writes its pid there and
+    the id of each chunk it takes; the parent finds chunks whose worker is gone."""
+
+    def __init__(self, ctx, slots: int):
+        self._next = ctx.Value("i", 0)
+        self._pids = ctx.Array("q", slots, lock=False)
+        self._cids = ctx.Array("q", slots, lock=False)
+        self._slot = -1
+
+    def claim(self) -> "RunningChunks | None":
+        """In a new worker: take the next slot (None when all are used: that worker goes untracked)."""
+        with self._next.get_lock():
+            slot = self._next.value
+            self._next.value += 1
+        if slot >= len(self._pids):
+            return None
+        self._slot = slot
+        self._pids[slot] = os.getpid()
+        return self
+
+    def hold(self, cid: int) -> None:
+        self._cids[self._slot] = cid
+
+    def orphaned(self) -> list[int]:
+        """In the parent: ids of chunks held by workers that no longer exist (each reported once)."""
+        out = []
+        for slot in range(min(self._next.value, len(self._pids))):
+            pid, cid = self._pids[slot], self._cids[slot]
+            if pid and cid and not _alive(pid):
+                out.append(cid)
+                self._cids[slot] = 0
+        return out
+
+
+def _alive(pid: int) -> bool:
+    """Whether process `pid` still exists (a dead pool worker is reaped within a moment)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - someone else's process took the pid
+        return False
+    return True

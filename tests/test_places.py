@@ -139,6 +139,10 @@ CASES = [
     ("Feng Haifeng said orders were full.", []),
     ("Northwest China's Gansu province grew.", [("Gansu province", "Gansu", "province")]),
     ("The Yinlan-Lanzhou railway opened.", []),
+    # a place opening a quoted title is part of the name; a quoted place alone is still a place
+    ("Yunnan launched the \u201cYunnan Tea Village Package\u201d for buyers in Kunming.",
+     [("Yunnan", "Yunnan", "province"), ("Kunming", "Kunming", "prefecture")]),
+    ('Tourists call it "Lhasa" in their posts.', [("Lhasa", "Lhasa", "prefecture")]),
     ("the city and the province both grew.", []),
 ]
 

@@ -134,6 +134,10 @@ def _generic_after(toks: Tokens, j: int, lex: Lexicon) -> tuple[int, tuple[str, 
     return None
 
 
+# after a place: more capitalized words, then the closing quote of a title ("... Poverty Alleviation Package")
+_QUOTED_TITLE = re.compile(r"""(?:\s+(?:[A-Z][\w'-]*|of|and|for|the|in|on|to|&)){1,8}\s*"(?!\w)""")
+
+
 def _choose(cands: tuple[Entry, ...], context: set[str]) -> Entry:
     """Pick a candidate: provinces and countries win bare names; otherwise context, then level."""
     top = cands[0]
@@ -277,6 +281,8 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
             continue
         if any(k[0] < f[1] and f[0] < k[1] for k in kept):
             continue
+        if _QUOTED_TITLE.match(text, f[1]) and text[:f[0]].rstrip(" ").endswith('"'):
+            continue  # the "Guizhou Poverty Alleviation Package": a place opening a quoted title is part of a name
         kept.append(f)
     kept.sort()
     for start, end, prio, payload in kept:

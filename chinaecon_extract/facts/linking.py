@@ -205,7 +205,8 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
         return True
     if v.reporting.search(before):
         return False
-    if _rx(r"(?<![\w-])(?:after|before|ahead\s+of|prior\s+to|until|till)\s+(?:the\s+)?$", regex.IGNORECASE).search(before):
+    if _rx(r"(?<![\w-])(?:after|before|ahead\s+of|prior\s+to|until|till)\s+(?:the\s+)?$",
+           regex.IGNORECASE).search(before):
         return False  # "prices fell as supplies increased after the Spring Festival holiday"
     return True
 
@@ -442,7 +443,7 @@ def _in_phrase(text: str, m: Mention, s_start: int) -> bool:
     """True when a figure sits in a prepositional phrase ("in more than 10 countries")."""
     before = text[max(s_start, m.start - 30):m.start]
     return bool(_rx(r"(?<![\w-])(?:in|to|from|across|among|into|at|for|between|covering|over)\s+"
-                             r"(?:(?:more\s+than|over|about|nearly|some|around|almost|the)\s+)*$", regex.IGNORECASE).search(before))
+                    r"(?:(?:more\s+than|over|about|nearly|some|around|almost|the)\s+)*$", regex.IGNORECASE).search(before))
 
 
 def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:

@@ -1,8 +1,9 @@
 """Dates and periods as written: normalized text -> unresolved PeriodExpression.
 
 The grammar (regex templates with named groups) and vocabulary live in
-data/periods.json; this module compiles them once, scans the text with each, keeps the
-longest non-overlapping matches and turns their named groups into a PeriodExpression
+data/periods.json; this module compiles them once, scans the text with each (only near the
+literals its matches must contain, see "Anchored scanning"), keeps the longest
+non-overlapping matches and turns their named groups into a PeriodExpression
 that says what was written (a quarter, a month span, "last year", "the holiday"...).
 Turning that into dates needs the publication date and the article's running context:
 that is resolve/periods.py.
@@ -12,10 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from ..data import load_json
 from ..text import alternation
+
+try:  # the stdlib's regex parser, read to derive each pattern's anchors and reach
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10 (the same modules under their old names)
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +81,329 @@ def _expand(template: str, fragments: dict[str, str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
-    """Compiled (id, regex, needs) triples in priority order."""
+def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...], _Shape | None], ...]:
+    """Compiled (id, regex, needs, shape) in priority order; shape (see _Shape) is None for
+    a pattern without anchors, which scans the whole text."""
     v = _vocab()
     fragments = dict(v["fragments"])
     fragments["HOLIDAY"] = "(?:" + alternation(s for h in v["holidays"].values() for s in h["surfaces"]) + ")"
     fragments["HWORD"] = "(?:" + alternation(v["holiday_words"]) + ")"
-    return tuple((p["id"], re.compile(_expand(p["pattern"], fragments), re.IGNORECASE), tuple(p.get("needs", ())))
-                 for p in v["patterns"])
+    out, shared = [], set()
+    for p in v["patterns"]:
+        rx = re.compile(_expand(p["pattern"], fragments), re.IGNORECASE)
+        shape = _Analysis(shared).seq(_sre_parse.parse(rx.pattern, rx.flags), top=True)
+        usable = shape.anchors is not None and shape.read is not None
+        shared.add(shape.anchors)
+        out.append((p["id"], rx, tuple(p.get("needs", ())), shape if usable else None))
+    return tuple(out)
+
+
+# --- Anchored scanning ------------------------------------------------------------------
+# Running ~40 patterns over a whole article costs ~40 regex attempts per character: most
+# patterns open with \b or a lookbehind, so sre has no literal prefix to skip ahead with.
+# Instead, each pattern's parse tree gives its anchors, lower-case strings one of which
+# every match contains ("quarter", month stems, "the same period"...), how far into a match
+# that anchor can be, and how many characters an attempt can read. The anchors are found
+# with one search per anchor set, and the pattern is tried only at the few positions a
+# match holding one can start from, with exactly the matches a full finditer finds (see
+# _anchored). In anchors a space stands for any run of whitespace.
+#
+# Widths are (chars, runs) pairs: chars plus `runs` times the text's longest run of
+# whitespace and hyphens, the only unbounded repeats in the grammar (\s+, [-\s]+); None
+# when unbounded otherwise.
+
+_Width = tuple[int, int]
+_Option = tuple[frozenset[str] | None, _Width | None]  # (anchors, lead)
+
+_EXACT_MAX = 64  # largest finite set of strings tracked for a regex node
+_MIN_RUN = 4  # runs of whitespace/hyphens are assumed this long when no text run is longer
+_TRY = 4  # a call to try one position costs about as much as sre's trying this many
+# Characters that re.IGNORECASE matches to an ASCII letter although str.lower() does not
+# map them to it (the other one, U+0130, changes the length of lower(): no anchored scan).
+_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+_LONG_RUN = re.compile(r"[-\s][-\s]{%d,}" % _MIN_RUN)
+
+
+class _Shape(NamedTuple):
+    """What the anchored scan knows of a parsed regex (sub)sequence."""
+
+    exact: frozenset[str] | None  # a finite set of strings (lower case) holding every match
+    anchors: frozenset[str] | None  # strings (lower case) one of which every match contains
+    lead: _Width | None  # most characters of a match before such an anchor occurrence
+    used: _Width | None  # most characters a match consumes
+    read: _Width | None  # most characters an attempt reads: lookaheads, a failing step's look
+
+
+def _add(a: _Width | None, b: _Width | None, times: int = 1) -> _Width | None:
+    return None if a is None or b is None else (a[0] + times * b[0], a[1] + times * b[1])
+
+
+def _most(widths) -> _Width | None:
+    chars = runs = 0
+    for w in widths:
+        if w is None:
+            return None
+        chars, runs = max(chars, w[0]), max(runs, w[1])
+    return chars, runs
+
+
+def _cross(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The concatenations of two finite string sets, or None when unknown or too many."""
+    if a is None or b is None or len(a) * len(b) > _EXACT_MAX:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _runlike(body) -> bool:
+    """True when a repeated regex body is one whitespace-or-hyphen character."""
+    if len(body) != 1:
+        return False
+    op, av = body[0]
+    items = av if op is _sre.IN else [(op, av)]
+    return all((o is _sre.CATEGORY and a is _sre.CATEGORY_SPACE)
+               or (o is _sre.LITERAL and (chr(a).isspace() or a == 45)) for o, a in items)
+
+
+def _chars(op, av) -> frozenset[str] | None:
+    """The lower-case characters one parsed character item matches, when few and ASCII (the
+    case-insensitive matches of other characters are few and folded in _scan); " " for \\s."""
+    if av == [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]:
+        return frozenset(" ")
+    if op is _sre.LITERAL:
+        return frozenset(chr(av).lower()) if av < 128 else None
+    if op is _sre.IN:
+        chars = set()
+        for o, a in av:
+            if o is _sre.LITERAL and a < 128:
+                chars.add(chr(a).lower())
+            elif o is _sre.RANGE and a[1] < 128 and a[1] - a[0] < 16:
+                chars.update(chr(c).lower() for c in range(a[0], a[1] + 1))
+            else:
+                return None
+        return frozenset(chars)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _trimmed(anchors: frozenset[str]) -> tuple[frozenset[str], int]:
+    """The set without outer spaces and without the strings that start with another of it
+    (finding "jan" also finds "january"), and how many runs of whitespace were cut in front."""
+    stripped = frozenset(a.strip(" ") for a in anchors)
+    kept = frozenset(a for a in stripped if not any(b != a and a.startswith(b) for b in stripped))
+    return kept, max(len(a) - len(a.lstrip(" ")) for a in anchors)
+
+
+@lru_cache(maxsize=None)
+def _cost(anchors: frozenset[str]) -> tuple:
+    """How costly an anchor set looks, best first, before sharing (see _Analysis.best)."""
+    one_start = len({a[0] for a in anchors}) == 1
+    rare = all(" " in a or len(a) >= 5 or (re.search(r"\d", a) and re.search("[a-z]", a)) for a in anchors)
+    short = min(map(len, anchors))
+    rank = 0 if one_start and rare else 2 if one_start and short == 4 else 3 if rare else 4 if not one_start else 5
+    return rank, -short, len(anchors), sorted(anchors)
+
+
+class _Analysis:
+    """Derives the _Shape of a parsed pattern; `shared` holds the anchor sets of the
+    patterns before it, which cost nothing more to search."""
+
+    def __init__(self, shared: set):
+        self.shared = shared
+        self.groups: dict[int, _Width | None] = {}  # widths of the groups seen so far
+        self.asserting = 0  # inside a lookaround, where only widths matter
+
+    def best(self, *options: _Option, top: bool = False) -> _Option:
+        """The preferred usable (anchors, lead) option, trimmed (see _trimmed; the lead grows
+        by the runs cut); (None, None) if none, and a set holding "" anchors nothing. sre
+        finds a set whose strings share their first character with a fast literal search, any
+        other set by trying each position that starts one (several times slower). Phrases,
+        long words and mixes of digits and letters ("q1") are rare, short words common; a set
+        found for an earlier pattern costs nothing more to search (`top`: when choosing for
+        the whole pattern)."""
+        usable = []
+        for anchors, lead in options:
+            if anchors and lead is not None:
+                kept, runs = _trimmed(anchors)
+                if "" not in kept:
+                    usable.append((kept, _add(lead, (0, runs))))
+
+        def key(o: _Option):
+            rank, *rest = _cost(o[0])
+            return (1 if top and o[0] in self.shared and rank else rank), rest[:2], o[1], rest[2:]
+        return min(usable, key=key, default=(None, None))
+
+    def node(self, op, av) -> _Shape:
+        """The _Shape of one parsed regex item."""
+        one = (1, 0)
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY, _sre.CATEGORY):
+            return _Shape(_chars(op, av), None, None, one, one)
+        if op is _sre.AT:  # \b reads the next character, $ the next two
+            return _Shape(frozenset({""}), None, None, (0, 0), (2, 0))
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            self.asserting += 1
+            sub = self.seq(av[1])
+            self.asserting -= 1
+            read = sub.read if av[0] == 1 else _add(sub.read, sub.used, -1)  # a lookbehind ends here
+            return _Shape(frozenset({""}), None, None, (0, 0), read)
+        if op is _sre.SUBPATTERN:
+            sub = self.seq(av[-1])
+            if av[0] is not None:
+                self.groups[av[0]] = sub.used
+            return sub
+        if op is _sre.BRANCH:
+            alts = [self.seq(b) for b in av[1]]
+            exact = None if any(a.exact is None for a in alts) else frozenset().union(*(a.exact for a in alts))
+            anchored = all(a.anchors is not None for a in alts)
+            return _Shape(exact if exact is not None and len(exact) <= _EXACT_MAX else None,
+                          frozenset().union(*(a.anchors for a in alts)) if anchored else None,
+                          _most(a.lead for a in alts) if anchored else None,
+                          _most(a.used for a in alts), _most(a.read for a in alts))
+        if op in _REPEATS:
+            lo, hi, body = av
+            sub = self.seq(body)
+            if hi == _sre.MAXREPEAT:
+                used, read = ((0, 1), (1, 1)) if _runlike(body) else (None, None)
+                exact = frozenset({" "} if lo else {"", " "}) if sub.exact == {" "} else None  # \s+, \s*
+            else:
+                used, read = (0, 0), (0, 0)
+                if hi:
+                    used, read = _add((0, 0), sub.used, hi), _add(sub.read, sub.used, hi - 1)
+                exact, power = frozenset(), frozenset({""})
+                for k in range(hi + 1):  # the body repeated lo..hi times, when few
+                    exact = exact | power if k >= lo else exact
+                    power = _cross(power, sub.exact) if k < hi else power
+                    if power is None or len(exact) > _EXACT_MAX:
+                        exact = None
+                        break
+            return _Shape(exact, sub.anchors if lo else None, sub.lead if lo else None, used, read)
+        if op is _sre.GROUPREF and av in self.groups:
+            return _Shape(None, None, None, self.groups[av], self.groups[av])
+        return _Shape(None, None, None, None, None)  # not used by the grammar: scan everywhere
+
+    def seq(self, items, top: bool = False) -> _Shape:
+        """The _Shape of a parsed regex sequence. Its anchors are the best of its items' own,
+        of the exact sets of its stretches of finite items ("the\\s+same\\s+period") and of
+        its words (stretches without whitespace: "quarter")."""
+        used, read = (0, 0), (0, 0)
+        run, run_lead, whole = frozenset({""}), (0, 0), True  # the current stretch of finite items
+        word, word_lead = frozenset({""}), (0, 0)  # the current word
+        options: list[_Option] = []
+        for op, av in items:
+            s = self.node(op, av)
+            before, read, used = used, _most([read, _add(used, s.read)]), _add(used, s.used)
+            if self.asserting:
+                continue
+            options.append((s.anchors, _add(before, s.lead)))
+            joined = _cross(run, s.exact)
+            if joined is None:  # the stretch ends here; a new one starts with this item or after it
+                whole = False
+                options.append((run, run_lead))
+                joined, run_lead = (s.exact, before) if s.exact is not None else (frozenset({""}), used)
+            run = joined
+            spaced = s.exact is None or any(" " in x for x in s.exact)
+            joined = None if spaced else _cross(word, s.exact)
+            if joined is None:  # so does the word
+                options.append((word, word_lead))
+                joined, word_lead = (frozenset({""}), used) if spaced else (s.exact, before)
+            word = joined
+        if self.asserting:
+            return _Shape(None, None, None, used, read)
+        best = self.best(*options, (run, run_lead), (word, word_lead), top=top)
+        return _Shape(run if whole else None, *best, used, read)
+
+
+@lru_cache(maxsize=1)
+def _needs() -> frozenset[str]:
+    """Every pattern's `needs` strings."""
+    return frozenset(n for _, _, needs, _ in _patterns() for n in needs)
+
+
+@lru_cache(maxsize=64)
+def _anchor_rx(anchors: frozenset[str]) -> re.Pattern:
+    """Finds anchors in the case-folded text; a space in one matches any run of whitespace.
+    The strings are laid out as a trie ("a(?:pr|ug)|dec|..."), so that sre tries fewer
+    alternatives at each position than with a flat alternation."""
+    tree: dict = {}
+    for a in anchors:
+        node = tree
+        for c in a:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def rx(node: dict) -> str:
+        alts = [(r"\s+" if c == " " else re.escape(c)) + rx(sub) for c, sub in sorted(node.items()) if c]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")" if alts else ""
+        return f"(?:{body})?" if "" in node and alts else body
+    return re.compile(rx(tree))
+
+
+def _windows(found: list[tuple[int, int]], lead: int) -> list[list[int]]:
+    """Sorted, merged [lo, hi] ranges holding every position where a match can start that
+    holds one of the anchor occurrences `found` (start, end) at most `lead` characters from
+    its start. An occurrence that overlaps a found one (so was not found) starts before its end."""
+    out: list[list[int]] = []
+    for a, b in found:
+        if out and a - lead <= out[-1][1]:
+            out[-1][1] = b
+        else:
+            out.append([max(a - lead, 0), b])
+    return out
+
+
+def _anchored(rx: re.Pattern, text: str, windows: list[list[int]], reach: int) -> Iterator[re.Match]:
+    """The matches of rx.finditer(text), given windows holding every position where one can
+    start and the most characters an attempt reads (`reach`). Each window is searched from its
+    start (or the end of the last match, as finditer would go on) with endpos `reach` past its
+    end, so every attempt starting inside it sees the same characters as on the full text;
+    lookbehinds and \\b still see the text before the window. A search would also try each
+    position up to endpos, so the few starts of a small window are tried one by one."""
+    cursor = 0
+    for lo, hi in windows:
+        pos = max(lo, cursor)
+        if (hi - pos) * _TRY < reach:
+            while pos <= hi:
+                m = rx.match(text, pos, hi + reach)
+                if m:
+                    pos = cursor = m.end()
+                    yield m
+                else:
+                    pos += 1
+            continue
+        for m in rx.finditer(text, pos, hi + reach):
+            if m.start() > hi:
+                break
+            cursor = m.end()
+            yield m
+
+
+def _scan(text: str, annual: bool) -> Iterator[tuple[int, str, re.Match]]:
+    """(priority, rule, match) of every pattern's rx.finditer(text), pattern by pattern; the
+    ones with anchors (see _Shape) run only near them. The data file's `needs` still gate
+    patterns as before (a pattern runs only when the lower-case text holds one of them)."""
+    low = text.lower()
+    probe = low if text.isascii() else None if len(low) != len(text) else (
+        low.translate(_FOLD) if "\u0131" in low or "\u017f" in low else low)
+    run = max((len(m.group()) for m in _LONG_RUN.finditer(text)), default=_MIN_RUN)
+    held = {n for n in _needs() if n in low}
+    found: dict[frozenset[str], list[tuple[int, int]]] = {}  # anchor occurrences, per anchor set
+    windows: dict[tuple, list[list[int]]] = {}
+    for prio, (rule, rx, needs, shape) in enumerate(_patterns()):
+        if rule == "annual" and not annual:
+            continue
+        if needs and held.isdisjoint(needs):
+            continue
+        if shape is None or probe is None:
+            matches = rx.finditer(text)
+        else:
+            if shape.anchors not in found:
+                found[shape.anchors] = [m.span() for m in _anchor_rx(shape.anchors).finditer(probe)]
+            lead, reach = (w[0] + w[1] * run for w in (shape.lead, shape.read))
+            if (shape.anchors, lead) not in windows:
+                windows[shape.anchors, lead] = _windows(found[shape.anchors], lead)
+            matches = _anchored(rx, text, windows[shape.anchors, lead], reach + 1)
+        for m in matches:
+            yield prio, rule, m
 
 
 @lru_cache(maxsize=1)
@@ -392,15 +714,7 @@ def find_periods(text: str, sentences: Sequence[tuple[int, int]] | None = None, 
     """
     if not text or not re.search(r"\d|[A-Z][a-z]|year|month|quarter|half|week|holiday|period|annual", text):
         return iter(())
-    cands = []
-    low = text.lower()
-    for prio, (rule, rx, needs) in enumerate(_patterns()):
-        if rule == "annual" and not annual:
-            continue
-        if needs and not any(n in low for n in needs):
-            continue
-        for m in rx.finditer(text):
-            cands.append((m.start(), m.end(), prio, rule, m))
+    cands = [(m.start(), m.end(), prio, rule, m) for prio, rule, m in _scan(text, annual)]
     cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken: list[tuple[int, int]] = []
     out = []

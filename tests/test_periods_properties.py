@@ -92,3 +92,24 @@ def test_periods_property_no_crash_on_date_like_noise(parts, pub):
     text = "".join(parts)
     for m in resolve_text(normalize(text), pub.isoformat() if pub else None):
         assert text[m.start:m.end] == m.text
+
+
+# the anchored scan (recognizers/periods.py) must find exactly what a full scan of each pattern finds
+_WORDS = ["in", "the", "first", "quarter", "of", "2023", "Q3", "H1", "half", "year", "last", "same", "period",
+          "January", "Jan.", "Sept", "to", "-", "months", "since", "ago", "five", "Spring", "Festival", "holiday",
+          "end", "early", "mid-", "2020s", "14th", "Five-Year", "Plan", "annual", "Monday", "week", "this", "from",
+          "1-2", "29", "2024-03-05", "\u0131", "\u017f", "\u212a", "\u0130", "\u00a0", "\n", "  ", "---"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=4)), max_size=40),
+       st.lists(st.sampled_from([" ", "", ", ", "  \t", "-", "\n"]), min_size=1, max_size=3), st.booleans())
+def test_periods_property_anchored_scan_equals_full_scan(words, seps, annual):
+    from chinaecon_extract.recognizers.periods import _patterns, _scan
+
+    text = "".join(w + seps[i % len(seps)] for i, w in enumerate(words))
+    low = text.lower()
+    full = [(prio, rule, m.span()) for prio, (rule, rx, needs, _shape) in enumerate(_patterns())
+            if (annual or rule != "annual") and (not needs or any(n in low for n in needs))
+            for m in rx.finditer(text)]
+    assert [(prio, rule, m.span()) for prio, rule, m in _scan(text, annual)] == full

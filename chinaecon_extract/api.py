@@ -87,8 +87,14 @@ def extract(text: str, published: str | dt.date | None = None) -> ArticleResult:
 
 def extract_many(texts: Iterable[str | tuple[str, Any]], *, published=None, n_process: int = 1,
                  batch_size: int = 32) -> Iterator[ArticleResult]:
-    """extract() over a stream, through nlp.pipe. Items are texts or (text, published)
-    pairs; results come back in input order."""
+    """extract() over a stream. Items are texts or (text, published) pairs; results come
+    back in input order. With n_process > 1 the texts go through the spaCy pipeline's
+    nlp.pipe (same results, spread over processes)."""
+    if n_process == 1:
+        for item in texts:
+            text, pub = item if isinstance(item, tuple) else (item, published)
+            yield extract(text, pub)
+        return
     nlp = _nlp()
 
     def docs():

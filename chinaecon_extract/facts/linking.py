@@ -37,6 +37,42 @@ def _rx(pattern: str, flags: int = 0) -> regex.Pattern:
     return regex.compile(pattern, flags)
 
 
+@lru_cache(maxsize=512)
+def _reversed(pattern: str, flags: int = 0) -> regex.Pattern:
+    """`pattern` compiled to search right to left (regex.REVERSE), for _ends_with."""
+    return regex.compile(pattern, flags | regex.REVERSE)
+
+
+def _ends_with(rx: regex.Pattern | str, s: str, flags: int = 0) -> bool:
+    """Whether `rx` (a pattern anchored at the end with `$`, compiled or as a string with
+    `flags`) matches at the end of `s`: the same answer as bool(rx.search(s)), several times
+    faster, since a reverse search starts at the end and gives up at once, where a forward
+    one tries the whole pattern from every start. For a yes/no only: the match a reverse
+    search finds may start later than the forward one."""
+    if isinstance(rx, str):
+        return _reversed(rx, flags).search(s) is not None
+    return _reversed(rx.pattern, rx.flags).search(s) is not None
+
+
+def _last_match(rx: regex.Pattern, s: str):
+    """rx.search(s) for a pattern anchored at the end, checked first by _ends_with (most
+    texts before a figure do not match, and then only the fast reverse search runs)."""
+    return rx.search(s) if _ends_with(rx, s) else None
+
+
+def _cue_pieces(words) -> tuple[str, ...]:
+    """For each cue phrase of an alternation, its longest space-free piece, case-folded:
+    a match of the alternation contains one of them, so a text containing none of them
+    (case-folded) cannot match, and a substring test skips the regex search."""
+    return tuple(sorted({max(w.split(), key=len).casefold() for w in words}))
+
+
+def _may_contain(pieces: tuple[str, ...], s: str) -> bool:
+    """False only when `s` holds none of `pieces` (see _cue_pieces), so no cue can match."""
+    low = s.casefold()
+    return any(p in low for p in pieces)
+
+
 @dataclass(frozen=True)
 class _Vocab:
     value_verb: regex.Pattern
@@ -55,6 +91,10 @@ class _Vocab:
     annual: regex.Pattern
     timeless: regex.Pattern
     stock: regex.Pattern
+    # substring guards (_cue_pieces) for the cue searches run on most figures
+    timeless_pieces: tuple[str, ...]
+    list_pieces: tuple[str, ...]
+    rank_pieces: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +139,9 @@ def vocab() -> _Vocab:
                             rf"(?<![\w-])each\s+(?:with|worth|of\s+which)(?:\s+[\w'-]+){{0,4}}?(?:\s+of)?)"
                             r"\s+(?:(?:a|an|the|about|around|nearly|almost|more\s+than|over|some|only|just|"
                             r"approximately|at\s+least|minimal|minimum|total|of)\s+)*$", regex.IGNORECASE),
+        timeless_pieces=_cue_pieces(d["timeless_cues"]),
+        list_pieces=_cue_pieces(d["list_markers"]),
+        rank_pieces=_cue_pieces(d["rank_cues"]),
     )
 
 
@@ -117,13 +160,15 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
     for m in mentions:
         k = max(0, bisect.bisect_right(starts, m.start) - 1)
         per_sentence[k].append(m)
-    default_place = _lead_place(text, sentences, per_sentence) or _document_place(text, mentions)
+    # the candidate places of the lead's sentences, found once for _lead_place and the loop below
+    lead = [_candidate_places(text, ms, s_start) for (s_start, _), ms in zip(sentences[:3], per_sentence)]
+    default_place = _lead_place(text, sentences, lead) or _document_place(text, mentions)
     place_in_force = default_place
     period_in_force: Period | None = None
     in_force_with_figures = False
     facts: list[Fact] = []
     prev_end = 0
-    for (s_start, s_end), ms in zip(sentences, per_sentence):
+    for k, ((s_start, s_end), ms) in enumerate(zip(sentences, per_sentence)):
         if "\n" in text[prev_end:s_start]:
             place_in_force = default_place  # a new paragraph: back to what the article is about
             if PARAGRAPH_PERIOD == "reset":
@@ -133,12 +178,14 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         periods = [m for m in ms if m.type == "period" and m.period is not None and m.period.start]
         scoping = [p for p in periods if _scopes(text, p, s_start)]
         bases = [p for p in periods if p not in scoping]
-        places = _candidate_places(text, ms, s_start)
+        places = lead[k] if k < len(lead) else _candidate_places(text, ms, s_start)
         sentence_place = _choose_place(text, places, s_start, bool(figs), place_in_force)
-        clause_places = _clause_places(text, places, s_start, s_end, place_in_force) if len(places) > 1 else {}
+        # the clause breaks of the sentence, found once for every figure and place in it
+        breaks = _clause_breaks(text, s_start, s_end) if figs or len(places) > 1 else []
+        clause_places = _clause_places(text, places, s_start, s_end, place_in_force, breaks) if len(places) > 1 else {}
         owners = _owners(text, ms, s_start)
         if figs:
-            facts.extend(_sentence_facts(text, s_start, s_end, figs, scoping, owners,
+            facts.extend(_sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners,
                                          sentence_place or place_in_force, clause_places,
                                          period_in_force or _after_base(bases), published))
         if sentence_place is not None and len({pl["name"] for pl in clause_places.values()}) < 2:
@@ -159,10 +206,10 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
     return _merge_back_references(facts, text)
 
 
-def _lead_place(text: str, sentences, per_sentence) -> dict | None:
-    """The place the lead (the first sentences naming a place) reports on: the article's topic."""
-    for (s_start, _), ms in list(zip(sentences, per_sentence))[:3]:
-        places = _candidate_places(text, ms, s_start)
+def _lead_place(text: str, sentences, lead: list[list[dict]]) -> dict | None:
+    """The place the lead (the first sentences naming a place) reports on: the article's topic.
+    lead: the _candidate_places of the first (up to three) sentences."""
+    for (s_start, _), places in zip(sentences, lead):
         if places:
             return _choose_place(text, places, s_start, True, None)
     return None
@@ -197,16 +244,17 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
     low = p.text.lower()
     if "same period" in low or "year earlier" in low or "year ago" in low or "previous year" in low:
         return False
-    if v.comparison.search(before) and not _rx(r"from\s+$", regex.IGNORECASE).search(before):
+    after_from = _ends_with(r"from\s+$", before, regex.IGNORECASE)
+    if _ends_with(v.comparison, before) and not after_from:
         return False
-    if _rx(r"from\s+$", regex.IGNORECASE).search(before) and not _rx(
+    if after_from and not _rx(
             r"\s*(?:to|-|through|until)\b", regex.IGNORECASE).match(text[p.end:p.end + 12]):
         # "from 84.3% in 2018" is a start point; "from January to May" is handled as one period
         return True
-    if v.reporting.search(before):
+    if _ends_with(v.reporting, before):
         return False
-    if _rx(r"(?<![\w-])(?:after|before|ahead\s+of|prior\s+to|until|till)\s+(?:the\s+)?$",
-           regex.IGNORECASE).search(before):
+    if _ends_with(r"(?<![\w-])(?:after|before|ahead\s+of|prior\s+to|until|till)\s+(?:the\s+)?$", before,
+                  regex.IGNORECASE):
         return False  # "prices fell as supplies increased after the Spring Festival holiday"
     return True
 
@@ -239,6 +287,8 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
     for p in out:
         head = text[max(s_start, p["start"] - 120):p["start"]]
         lm = None
+        if not _may_contain(v.list_pieces, head):
+            continue
         for lm in v.list_marker.finditer(head):
             pass
         if lm is not None and _rx(r"[\w\s,'-]*").fullmatch(head[lm.end():] or ""):
@@ -254,8 +304,11 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
 def _coordinated(text: str, p: dict, places: list[dict]) -> bool:
     """True for one of a list of places ("farms in Yibin, Deyang and Neijiang"): none of them owns the figure."""
     joint = _rx(r"(?:\s+(?:city|county|district|prefecture|province))?\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
-    return any(q is not p and q["level"] == p["level"] and (joint.fullmatch(text[p["end"]:q["start"]])
-                                                             or joint.fullmatch(text[q["end"]:p["start"]]))
+    # fullmatch on the span of text (no slice: the gap may be most of a sentence); the joint
+    # cannot match an empty gap, so a reversed span (end before start) never matches either
+    return any(q is not p and q["level"] == p["level"] and (
+                   p["end"] <= q["start"] and joint.fullmatch(text, p["end"], q["start"])
+                   or q["end"] <= p["start"] and joint.fullmatch(text, q["end"], p["start"]))
                for q in places)
 
 
@@ -276,9 +329,9 @@ def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool
         return None
     v = vocab()
     # "12.4 percent of the national total", "46.9 percent of the country's total": a denominator, not a subject
-    subjects = [p for p in places if not v.locative.search(text[max(s_start, p["start"] - 30):p["start"]])
-                and not (p["level"] == "country" and _rx(r"(?<![\w-])of\s+(?:the\s+)?$").search(
-                    text[max(s_start, p["start"] - 8):p["start"]]))]
+    subjects = [p for p in places if not _ends_with(v.locative, text[max(s_start, p["start"] - 30):p["start"]])
+                and not (p["level"] == "country" and _ends_with(r"(?<![\w-])of\s+(?:the\s+)?$",
+                                                                 text[max(s_start, p["start"] - 8):p["start"]]))]
     pool = subjects or (places if has_figures else [])
     if not pool:
         return None
@@ -340,22 +393,28 @@ def _owners(text: str, ms: list[Mention], s_start: int) -> list[tuple[int, str]]
     return out
 
 
-def _clause_of(text: str, pos: int, s_start: int, s_end: int) -> tuple[int, int]:
-    v = vocab()
+def _clause_breaks(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
+    """(start, end) of each clause break (", while", "; ") in the sentence, in order."""
+    return [m.span() for m in vocab().clause_break.finditer(text, s_start, s_end)]
+
+
+def _clause_of(breaks: list[tuple[int, int]], pos: int, s_start: int, s_end: int) -> tuple[int, int]:
+    """(start, end) of the clause around `pos`: between the clause breaks (_clause_breaks)
+    before and after it, else the sentence's ends."""
     start, end = s_start, s_end
-    for m in v.clause_break.finditer(text, s_start, s_end):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
+    for b_start, b_end in breaks:
+        if b_end <= pos:
+            start = b_end
+        elif b_start >= pos:
+            end = b_start
             break
     return start, end
 
 
-def _clause_places(text, places, s_start, s_end, in_force) -> dict[tuple[int, int], dict]:
+def _clause_places(text, places, s_start, s_end, in_force, breaks) -> dict[tuple[int, int], dict]:
     """Per clause, the place it reports on ("Sanya received X, while the capital Haikou received Y")."""
     out = {}
-    bounds = sorted({s_start, s_end, *[m.end() for m in vocab().clause_break.finditer(text, s_start, s_end)]})
+    bounds = sorted({s_start, s_end, *[b_end for _, b_end in breaks]})
     for a, b in zip(bounds, bounds[1:]):
         inside = [p for p in places if a <= p["start"] < b]
         if inside:
@@ -365,13 +424,13 @@ def _clause_places(text, places, s_start, s_end, in_force) -> dict[tuple[int, in
     return out
 
 
-def _sentence_facts(text, s_start, s_end, figs, scoping, owners, place, clause_places, period_in_force,
+def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, clause_places, period_in_force,
                     published) -> list[Fact]:
     v = vocab()
     alts = {m.equivalent for m in figs if getattr(m, "equivalent", None) and m.equivalent[0] > m.start}
     values = [m for m in figs if (m.start, m.end) not in alts and not (m.type == "percent" and m.role == "change")]
     changes = [m for m in figs if m.type == "percent" and m.role == "change"]
-    is_delta = {id(m): bool(v.delta_before.search(text[max(s_start, m.start - 40):m.start])
+    is_delta = {id(m): bool(_ends_with(v.delta_before, text[max(s_start, m.start - 40):m.start])
                             or v.delta_after.match(text[m.end:m.end + 12])) for m in values}
     change_of: dict[int, Mention] = {}
     standalone: list[Mention] = []
@@ -418,7 +477,7 @@ def _sentence_facts(text, s_start, s_end, figs, scoping, owners, place, clause_p
     for m in sorted(values + standalone, key=lambda x: x.start):
         change = change_of.get(id(m))
         is_value = m in values
-        c_start, c_end = _clause_of(text, m.start, s_start, s_end)
+        c_start, c_end = _clause_of(breaks, m.start, s_start, s_end)
         period = _period_for(text, m, scoping, period_in_force, c_start, c_end, s_start, published)
         owner = _owner_for(m, owners)
         here = next((pl for (a, b), pl in clause_places.items() if a <= m.start < b), place)
@@ -442,8 +501,8 @@ def _sentence_facts(text, s_start, s_end, figs, scoping, owners, place, clause_p
 def _in_phrase(text: str, m: Mention, s_start: int) -> bool:
     """True when a figure sits in a prepositional phrase ("in more than 10 countries")."""
     before = text[max(s_start, m.start - 30):m.start]
-    return bool(_rx(r"(?<![\w-])(?:in|to|from|across|among|into|at|for|between|covering|over)\s+"
-                    r"(?:(?:more\s+than|over|about|nearly|some|around|almost|the)\s+)*$", regex.IGNORECASE).search(before))
+    return _ends_with(r"(?<![\w-])(?:in|to|from|across|among|into|at|for|between|covering|over)\s+"
+                      r"(?:(?:more\s+than|over|about|nearly|some|around|almost|the)\s+)*$", before, regex.IGNORECASE)
 
 
 def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:
@@ -472,7 +531,7 @@ def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published) 
     """The period of _period_of, one year back for the start point of a change with no
     period of its own ("the proportion increased from 84.3% to 91.5% this year")."""
     per = _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published)
-    if per is None or not per.start or not _FROM_BEFORE.search(text[max(s_start, m.start - 40):m.start]):
+    if per is None or not per.start or not _ends_with(_FROM_BEFORE, text[max(s_start, m.start - 40):m.start]):
         return per
     to = _TO_AFTER.match(text, m.end)
     if to is None or any(m.end <= p.start < to.end() for p in scoping):
@@ -492,14 +551,15 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published) -
     this year" in a January-May report) does not replace the narrower period."""
     v = vocab()
     window = text[max(s_start, c_start, m.start - 80):m.start]
-    annual = v.annual.search(window)
+    annual = v.annual.search(window) if _may_contain(("annual", "year"), window) else None  # a piece of each cue
     # a figure describing a state rather than what happened in a period: "projects now cover 832 counties",
     # "has a population of 3.5 million", "each with an investment of 100 million yuan"
     own = [p for p in scoping if c_start <= p.start < c_end and p.start < m.end + 30]
     before = text[max(s_start, c_start, m.start - 120):m.start]
-    stock = v.stock.search(before)
+    stock = _last_match(v.stock, before)
     if stock and stock.group().lower().startswith("each") or not own and (
-            stock or v.timeless.search(text, max(s_start, c_start), m.start)):
+            stock or _may_contain(v.timeless_pieces, text[max(s_start, c_start):m.start])
+            and v.timeless.search(text, max(s_start, c_start), m.start)):
         return None
     # "since 2016" in another clause dates that clause's ongoing effort, not this clause's figure; a period
     # in parentheses scopes only what is inside them
@@ -525,7 +585,8 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published) -
             return in_force
         return best
     but_also = text[max(s_start, c_start - 4):c_start].lower().endswith("but")  # "will not only ..., but also create"
-    if _FUTURE.search(text, s_start if but_also else max(s_start, c_start), m.start):
+    lo = s_start if but_also else max(s_start, c_start)
+    if _may_contain(_FUTURE_PIECES, text[lo:m.start]) and _FUTURE.search(text, lo, m.start):
         return None  # "will increase by 1 billion yuan", "is estimated to reach": no reported period
     if annual:
         if in_force and in_force.end:
@@ -538,6 +599,8 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published) -
 _FUTURE = regex.compile(r"(?<![\w-])(?:will|would|shall|is\s+expected\s+to|are\s+expected\s+to|is\s+estimated\s+to|"
                         r"are\s+estimated\s+to|is\s+projected\s+to|is\s+set\s+to|plans?\s+to|aims?\s+to|"
                         r"is\s+planned\s+to|after\s+the\s+(?:completion|project\s+is))(?![\w-])", regex.IGNORECASE)
+# a piece of every alternative of _FUTURE (see _cue_pieces): a text with none of them skips the search
+_FUTURE_PIECES = ("will", "would", "shall", "expected", "estimated", "projected", "set", "plan", "aim", "after")
 
 
 def _year_of(p: Period) -> Period:
@@ -555,7 +618,7 @@ def _owner_for(m: Mention, owners: list[tuple[int, str]]) -> str | None:
 def _rank(text: str, pos: int, end: int) -> int | None:
     v = vocab()
     seg = text[pos:min(end, pos + 80)]
-    m = v.rank.search(seg)
+    m = v.rank.search(seg) if _may_contain(v.rank_pieces, seg) else None
     if not m or _rx(r"[.;](?:\s|$)").search(seg[:m.start()]):
         return None
     o = m.group("o").lower()
@@ -582,9 +645,9 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
         whole = _clean(of.group(1)) if of else None
         if whole and not head:
             # "Services accounted for 52.4 percent of GDP" -> "services share of gdp"
-            part = _rx(r"([\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:accounted|accounts|account)\s+for\s+"
-                       r"(?:(?:about|nearly|almost|over|more\s+than|some)\s+)?$", regex.IGNORECASE).search(
-                text[max(s_start, c_start, m.start - 80):m.start])
+            part = _last_match(_rx(r"([\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:accounted|accounts|account)\s+for\s+"
+                                   r"(?:(?:about|nearly|almost|over|more\s+than|some)\s+)?$", regex.IGNORECASE),
+                               text[max(s_start, c_start, m.start - 80):m.start])
             part = _clean(part.group(1)) if part else None
             if part:
                 return f"{part} share of {whole}"
@@ -592,8 +655,8 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
     if m.type == "count":
         phrase = _phrase_before(text, m, s_start, c_start, figs)
         prev = text[max(s_start, m.start - 40):m.start]
-        if phrase and _rx(r"(?<![\w-])of\s+(?:(?:about|nearly|almost|only|over|more\s+than|some)\s+)?$").search(prev) \
-                and not _rx(r"total\s+of\s+$", regex.IGNORECASE).search(prev):
+        if phrase and _ends_with(r"(?<![\w-])of\s+(?:(?:about|nearly|almost|only|over|more\s+than|some)\s+)?$", prev) \
+                and not _ends_with(r"total\s+of\s+$", prev, regex.IGNORECASE):
             return phrase  # "a poor population of 89 people"
         item = m.item or None
         tail = _rx(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+([a-z]+ed)\b").match(text[m.end:m.end + 40])
@@ -608,7 +671,7 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
     v = vocab()
     prev_end = max([f.end for f in figs if f.end <= m.start] + [c_start, s_start])
     region = text[prev_end:m.start]
-    verb = v.value_verb.search(region)
+    verb = _last_match(v.value_verb, region)
     if verb:
         region = region[:verb.start()]
         if verb.group().split()[0].lower() in ("of", "at", "to", "with"):
@@ -624,7 +687,7 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
         if cue is None:
             return None
         region = region[:cue.start()]
-        if _rx(r"(?:^|[\s,])(?:a|an)\s*$").search(region):
+        if _ends_with(r"(?:^|[\s,])(?:a|an)\s*$", region):
             return None  # "..., a year-on-year increase of": a change in someone else's clause
     else:
         return _tail_words(region)
@@ -643,7 +706,11 @@ def _tail_words(region: str) -> str | None:
     return _clean(" ".join(words[-5:]))
 
 
+@lru_cache(maxsize=8192)
 def _clean(phrase: str) -> str | None:
+    """`phrase` as a metric: spaces collapsed, owners, leading function words and trailing
+    place and time phrases dropped, lower-cased but for acronyms; None for a time phrase.
+    Cached: a pure function of the phrase, and the same metrics recur across sentences."""
     v = vocab()
     p = " ".join(phrase.split()).strip(" ,;:-—\"'()")
     p = _rx(r"^(?:[A-Z][\w'’-]*\s+)*(?:[\w-]+'s|[\w-]+’s)\s+").sub(lambda mm: "" if mm.group(0)[0].isupper() or

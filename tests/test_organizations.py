@@ -52,6 +52,10 @@ CASES = [
     ("The CPC Central Committee has always cared.", [("CPC Central Committee", "government")]),
     ("The Central Committee of the Communist Party of China decided.", [("Central Committee of the Communist Party of China", "government")]),
     ("Policies of the Communist Party of China (CPC) on Tibet.", [("Communist Party of China", "government")]),
+    # an abbreviation defined in parentheses names the body again later (but "(CPC)" itself is not a mention)
+    ("The National Bureau of Statistics (NBS) said prices rose, and a senior NBS statistician expects NBS-style "
+     "gains; NBSX is another word.",
+     [("National Bureau of Statistics", "government"), ("NBS", "government")]),
     ("According to the Cyberspace Administration of China, users grew.", [("Cyberspace Administration of China", "government")]),
     ("Hechi Municipal Bureau of Commerce signed deals.", [("Hechi Municipal Bureau of Commerce", "government")]),
     ("The provincial Party Committee proposed measures.", []),

@@ -153,10 +153,19 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
         if not any(k[0] < f[1] and f[0] < k[1] for k in kept):
             kept.append(f)
     kept.sort()
-    prev_end = -10
+    out: list[tuple[int, int, str]] = []
+    defined: dict[str, tuple[int, str]] = {}  # abbreviation -> (where its definition ends, kind)
     for start, end, kind in kept:
-        surf = text[start:end]
-        if surf.isupper() and text[prev_end:start].strip() == "(" and text[end:end + 1] == ")":
+        if out and text[start:end].isupper() and text[out[-1][1]:start].strip() == "(" and text[end:end + 1] == ")":
+            defined.setdefault(text[start:end], (end, out[-1][2]))
             continue  # "Communist Party of China (CPC)": the abbreviation being defined
-        prev_end = end
+        out.append((start, end, kind))
+    # "National Bureau of Statistics (NBS)" ... "a senior NBS statistician": later uses of the abbreviation
+    for abbr, (after, kind) in defined.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text[after:]):
+            a, b = after + m.start(), after + m.end()
+            if not any(k[0] < b and a < k[1] for k in out) and text[a - 1:a] != "(":
+                out.append((a, b, kind))
+    for start, end, kind in sorted(out):
+        surf = text[start:end]
         yield Organization(start, end, surf, name=surf, kind=kind)

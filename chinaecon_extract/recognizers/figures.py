@@ -16,7 +16,7 @@ from typing import Sequence
 import regex
 
 from ..data import load_json
-from ..numbers import Number, find_numbers, vocabulary
+from ..numbers import Number, find_numbers, grouped_alternation, vocabulary
 from ..results import Count, MoneyAmount, Percent, Quantity
 from ..units import currencies, surfaces, to_base
 from ..text import alternation
@@ -118,43 +118,46 @@ def lexicon() -> _Lexicon:
         (regex.compile(r"\.(?:png|jpe?g|gif|pdf|docx?|html?)\b", regex.IGNORECASE),
          regex.compile(r"(?<![^\s(\[])\S+\.(?:png|jpe?g|gif|pdf|docx?|html?)\b", regex.IGNORECASE)),
     )
+    # the long IGNORECASE word lists go in grouped by first letter (numbers.grouped_alternation):
+    # the same matches, but far fewer branches tried at each word of a clause
     lex = _Lexicon(
         prefix=regex.compile(rf"(?:(?<![\w$])(?P<cur>{alternation(prefix_codes)}))\s?$"),
         prefix_codes=prefix_codes,
-        after_currency=regex.compile(rf"\s*(?P<cur>{alternation(after_codes)})(?![\w$])", regex.IGNORECASE),
+        after_currency=regex.compile(rf"\s*(?P<cur>{grouped_alternation(after_codes)})(?![\w$])", regex.IGNORECASE),
         after_codes=after_codes,
         percent=regex.compile(r"\s*(?:(?P<pp>percentage[\s-]*points?|percent(?:age)?\s+points?|pp|ppts?)(?![\w])"
                               r"|(?P<pct>%|percent(?![\w-])|per\s*cent(?![\w-])|pct(?![\w])))", regex.IGNORECASE),
-        unit=regex.compile(rf"\s*(?P<unit>{alternation(word_units)})(?![\w])", regex.IGNORECASE),
+        unit=regex.compile(rf"\s*(?P<unit>{grouped_alternation(word_units)})(?![\w])", regex.IGNORECASE),
         unit_symbol=regex.compile(rf"\s?(?P<unit>{alternation(symbols)})(?![\w])"),
-        qualifier=regex.compile(rf"(?<![\w])(?P<q>{alternation(quals)})\s+(?:only\s+)?$", regex.IGNORECASE),
+        qualifier=regex.compile(rf"(?<![\w])(?P<q>{grouped_alternation(quals)})\s+(?:only\s+)?$", regex.IGNORECASE),
         qualifier_codes={" ".join(k.lower().split()): v for k, v in quals.items()},
-        cues=regex.compile(rf"(?<![\w-])(?P<cue>{alternation(cue_kind)})(?![\w])", regex.IGNORECASE),
+        cues=regex.compile(rf"(?<![\w-])(?P<cue>{grouped_alternation(cue_kind)})(?![\w])", regex.IGNORECASE),
         cue_kind={k.lower(): v for k, v in cue_kind.items()},
-        basis=regex.compile(rf"(?<![\w])(?P<b>{alternation(cues['basis'])})(?![\w])", regex.IGNORECASE),
+        basis=regex.compile(rf"(?<![\w])(?P<b>{grouped_alternation(cues['basis'])})(?![\w])", regex.IGNORECASE),
         basis_codes={" ".join(k.lower().split()): v for k, v in cues["basis"].items()},
-        rate=regex.compile(rf"\s*(?P<r>{alternation(cues['rate_words'])})(?![\w])", regex.IGNORECASE),
+        rate=regex.compile(rf"\s*(?P<r>{grouped_alternation(cues['rate_words'])})(?![\w])", regex.IGNORECASE),
         rate_codes={" ".join(k.lower().split()): v for k, v in cues["rate_words"].items()},
         counts={k: set(v) for k, v in counts.items()},
         masks=masks,
         date_before=regex.compile(rf"(?<![\w])(?:{MONTHS})\.?\s*(?:\d{{1,2}}\s*(?:-|~|to|and|through)\s*)?$", regex.IGNORECASE),
         date_after=regex.compile(rf"\s*(?:{MONTHS})\b", regex.IGNORECASE),
-        name_before=regex.compile(rf"(?<![\w])(?:(?i:{alternation(counts['name_before'])})|{alternation(counts['name_before_capitalized'])})"
+        name_before=regex.compile(rf"(?<![\w])(?:(?i:{grouped_alternation(counts['name_before'])})"
+                                  rf"|{grouped_alternation(counts['name_before_capitalized'], ignorecase=False)})"
                                   r"\s*[#.:]?\s*$"),
-        money_metric=regex.compile(rf"(?<![\w])(?:{alternation(counts['money_metrics'])})(?![\w])(?-i:(?!\s+\p{{Lu}}\p{{Ll}}))", regex.IGNORECASE),
+        money_metric=regex.compile(rf"(?<![\w])(?:{grouped_alternation(counts['money_metrics'])})(?![\w])(?-i:(?!\s+\p{{Lu}}\p{{Ll}}))", regex.IGNORECASE),
         more_after=regex.compile(r"\s+(?:more|fewer|less|additional|new ones)\b", regex.IGNORECASE),
         change_before=regex.compile(r"(?:increase(?:d)?\s+(?:of|by)|(?:rose|grew|added|up|down|fell|dropped|decreased)\s+by|"
                                     r"an\s+increase\s+of|a\s+decrease\s+of|a\s+net\s+increase\s+of)\s+$", regex.IGNORECASE),
-        population_before=regex.compile(rf"(?:{alternation(counts['population_nouns'])})(?:\s+(?:of\s+)?|[^.;:\n]{{0,40}}?(?<![\w])"
+        population_before=regex.compile(rf"(?:{grouped_alternation(counts['population_nouns'])})(?:\s+(?:of\s+)?|[^.;:\n]{{0,40}}?(?<![\w])"
                                         r"(?:of|by|to|at|reached|hit|totaled|totalled|was|were|is|stood\s+at)\s+)"
                                         r"(?:(?:almost|nearly|about|only|around|over|more\s+than|some)\s+)?$", regex.IGNORECASE),
-        hyphen_unit=regex.compile(rf"-(?:percent(?![\w])|per-cent(?![\w])|(?:{alternation(word_units)})(?![\w]))", regex.IGNORECASE),
+        hyphen_unit=regex.compile(rf"-(?:percent(?![\w])|per-cent(?![\w])|(?:{grouped_alternation(word_units)})(?![\w]))", regex.IGNORECASE),
         name_unless_counted=regex.compile(rf"(?<![\w])(?:{alternation(counts['name_before_unless_counted'])})\s*$"),
-        bare_follower=regex.compile(rf"\s*(?:$|[,.;:|)]|(?:{alternation(counts['bare_count_followers'])})(?![\w]))", regex.IGNORECASE),
+        bare_follower=regex.compile(rf"\s*(?:$|[,.;:|)]|(?:{grouped_alternation(counts['bare_count_followers'])})(?![\w]))", regex.IGNORECASE),
         number_of=regex.compile(r"(?<![\w])(?:the\s+)?number\s+of\s+(?:[\w-]+\s+){0,3}?(?P<item>[a-z][\w-]*s)\b(?!.*\d)",
                                 regex.IGNORECASE),
         label_before=regex.compile(r"(?P<item>[a-z][\w-]*)\s*:\s*$", regex.IGNORECASE),
-        rate_reference=regex.compile(rf"(?<![\w])(?:{alternation(cues['rate_reference'])})\s+from\s+$", regex.IGNORECASE),
+        rate_reference=regex.compile(rf"(?<![\w])(?:{grouped_alternation(cues['rate_reference'])})\s+from\s+$", regex.IGNORECASE),
     )
     return lex
 
@@ -217,7 +220,8 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
             drafts.append(d)
         i += used
     _link_equivalents(text, drafts)
-    return _carry_rates([_finish(text, d, bounds, starts, drafts) for d in drafts], text, starts)
+    pct_ends = sorted(d.end for d in drafts if d.kind == "percent")
+    return _carry_rates([_finish(text, d, bounds, starts, pct_ends) for d in drafts], text, starts)
 
 
 def _inside(n: Number, spans: list[tuple[int, int]]) -> bool:
@@ -340,10 +344,10 @@ def _type_number(text, numbers, i, s_start, s_end, drafts):
     if i + 1 < len(numbers):
         m2 = numbers[i + 1]
         gap = text[n.end:m2.start]
-        own = _suffix(text, n.end, s_end)
-        between = _search(r"between\s+$", text[max(s_start, start - 10):start], regex.IGNORECASE)
         conn = _fullmatch(r"\s*(?:-|~|to|and)\s*", gap, regex.IGNORECASE)
         if conn and m2.start < s_end and not _skip(text, m2, s_start):
+            own = _suffix(text, n.end, s_end)
+            between = _search(r"between\s+$", text[max(s_start, start - 10):start], regex.IGNORECASE)
             word = gap.strip().lower()
             from_before = _search(r"(?:from|between)\s+$", text[max(s_start, start - 8):start], regex.IGNORECASE)
             other = _suffix(text, m2.end, s_end)
@@ -632,8 +636,11 @@ def _carry_rates(out: list, text: str, starts) -> list:
     return out
 
 
-def _finish(text: str, d: _Draft, bounds, starts, drafts):
-    """Turn a draft into its result object, with role/direction/basis for percents."""
+def _finish(text: str, d: _Draft, bounds, starts, pct_ends: list[int]):
+    """Turn a draft into its result object, with role/direction/basis for percents.
+
+    pct_ends: the end offsets of all percent drafts, sorted, to find where the percent
+    before this one ends (a bisection, not a pass over every draft for every percent)."""
     span = text[d.start:d.end]
     common = dict(start=d.start, end=d.end, text=span, value=d.value, low=d.low, high=d.high,
                   qualifier=d.qualifier, per=d.per)
@@ -650,8 +657,9 @@ def _finish(text: str, d: _Draft, bounds, starts, drafts):
         return Count(**common, item=d.item)
     k = max(0, bisect.bisect_right(starts, d.start) - 1)
     s_start, s_end = bounds[k] if bounds else (0, len(text))
-    prev_pct_end = max([x.end for x in drafts if x.kind == "percent" and x.end <= d.start and x.end >= s_start]
-                       or [s_start])
+    # the last percent ending before this one starts, if it ends in this sentence
+    j = bisect.bisect_right(pct_ends, d.start)
+    prev_pct_end = pct_ends[j - 1] if j and pct_ends[j - 1] >= s_start else s_start
     role, direction, basis = percent_attributes(text, d.start, d.end, prev_pct_end, s_end, d.value)
     if d.value < 0:
         # "-5.1%" reads as "down 5.1 percent": the value is the magnitude, the sign is the direction

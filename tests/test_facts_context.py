@@ -165,6 +165,10 @@ CONTEXT = [
      "Jinan grew 3.1 percent. Tax revenue reached 30.6 billion yuan.", "2025-07-25",
      [("5.2 percent", "Weifang", ("2025-01-01", "2025-06-30")), ("2.4 percent", "Shandong", ("2025-01-01", "2025-06-30")),
       ("3.1 percent", "Jinan", ("2025-01-01", "2025-06-30")), ("30.6 billion yuan", "Weifang", ("2025-01-01", "2025-06-30"))]),
+    # the period carried on is the one the sentence's first figure was reported for, not an idiom before it
+    ("Baiyin got off to a steady start this year, with its GDP reaching 14.2 billion yuan in the first quarter "
+     "of 2025, up 5.8 percent.\n\nRetail sales rose 6.2 percent.", "2025-04-25",
+     [("14.2 billion yuan", "Baiyin", ("2025-01-01", "2025-03-31")), ("6.2 percent", "Baiyin", ("2025-01-01", "2025-03-31"))]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

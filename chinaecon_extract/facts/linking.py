@@ -185,14 +185,20 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         clause_places = _clause_places(text, places, s_start, s_end, place_in_force, breaks) if len(places) > 1 else {}
         owners = _owners(text, ms, s_start)
         if figs:
-            facts.extend(_sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners,
-                                         sentence_place or place_in_force, clause_places,
-                                         period_in_force or _after_base(bases), published))
+            sentence_facts = _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners,
+                                             sentence_place or place_in_force, clause_places,
+                                             period_in_force or _after_base(bases), published)
+            facts.extend(sentence_facts)
+        else:
+            sentence_facts = []
         if sentence_place is not None and len({pl["name"] for pl in clause_places.values()}) < 2:
             place_in_force = sentence_place  # a sentence contrasting places ("A rose, while B fell") is a digression
         carried = [p for p in scoping if _carries(text, p, s_start, bool(figs), published)]
         if carried:
-            new = carried[0].period
+            # the period the sentence's first figure was reported for ("got off to a steady start this year,
+            # with GDP reaching X in the first quarter"), else the sentence's first scoping period
+            used = [f.period for f in sentence_facts if f.period is not None]
+            new = next((p.period for p in carried if used and p.period == used[0]), carried[0].period)
             old = period_in_force
             widens = (old and figs and new.granularity == "year" and old.granularity != "year" and old.start
                       and new.start <= old.start and old.end <= new.end)

@@ -169,6 +169,15 @@ CONTEXT = [
     ("Baiyin got off to a steady start this year, with its GDP reaching 14.2 billion yuan in the first quarter "
      "of 2025, up 5.8 percent.\n\nRetail sales rose 6.2 percent.", "2025-04-25",
      [("14.2 billion yuan", "Baiyin", ("2025-01-01", "2025-03-31")), ("6.2 percent", "Baiyin", ("2025-01-01", "2025-03-31"))]),
+    # "more than double the figure for last year's holiday", "four times the level at the end of 2022": comparison
+    # bases; "used to earn" and "is home to" describe no period
+    ("During the National Day holiday, Sanya received 1.1 million visits, more than double the figure for last "
+     "year's holiday. The city is home to 28 duty-free shops. \"I used to earn 8,000 yuan a month,\" a guide said.",
+     "2023-10-07",
+     [("1.1 million visits", "Sanya", ("2023-09-29", "2023-10-06")), ("28 duty-free shops", "Sanya", None),
+      ("8,000 yuan", "Sanya", None)]),
+    ("Qinghai's clean energy grew fast in 2024. Storage capacity reached 1,870 MW, more than four times the level "
+     "at the end of 2022.", "2025-01-20", [("1,870 MW", "Qinghai", ("2024-01-01", "2024-12-31"))]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

@@ -132,11 +132,13 @@ def vocab() -> _Vocab:
         annual=regex.compile(r"(?<![\w-])(?:annual|annually|whole[\s-]year|full[\s-]year|for\s+the\s+year)(?![\w-])",
                              regex.IGNORECASE),
         timeless=regex.compile(rf"(?<![\w-])(?:{alternation(d['timeless_cues'])})(?![\w-])", regex.IGNORECASE),
-        # "has a poor population of 89", "with a capacity of 2m a day", "the total investment of the project is 1 billion"
+        # "has a poor population of 89", "with a capacity of 2m a day", "the total investment of the project is 1 billion",
+        # "the city is home to 40 battery makers"
         stock=regex.compile(rf"(?:(?<![\w-])(?:has|have)\s+an?\s+(?:[\w-]+\s+){{0,3}}?of|"
                             rf"(?<![\w-])(?:{alternation(d['stock_nouns'])})\s+of|"
                             rf"(?<![\w-])(?:{alternation(d['stock_nouns'] + ['investment'])})(?:\s+of(?:\s+[\w'-]+){{1,8}})?\s+(?:is|are)|"
-                            rf"(?<![\w-])each\s+(?:with|worth|of\s+which)(?:\s+[\w'-]+){{0,4}}?(?:\s+of)?)"
+                            rf"(?<![\w-])each\s+(?:with|worth|of\s+which)(?:\s+[\w'-]+){{0,4}}?(?:\s+of)?|"
+                            r"(?<![\w-])(?:is|are)\s+home\s+to)"
                             r"\s+(?:(?:a|an|the|about|around|nearly|almost|more\s+than|over|some|only|just|"
                             r"approximately|at\s+least|minimal|minimum|total|of)\s+)*$", regex.IGNORECASE),
         timeless_pieces=_cue_pieces(d["timeless_cues"]),

@@ -178,6 +178,10 @@ CONTEXT = [
       ("8,000 yuan", "Sanya", None)]),
     ("Qinghai's clean energy grew fast in 2024. Storage capacity reached 1,870 MW, more than four times the level "
      "at the end of 2022.", "2025-01-20", [("1,870 MW", "Qinghai", ("2024-01-01", "2024-12-31"))]),
+    # "this year" keeps the year-to-date period in force only when that period starts the year
+    ("Sales on Nov. 1 to Nov. 11 reached 498 billion yuan. \"Our export orders have shrunk 10 million yuan this "
+     "year,\" a trader said.", "2020-11-12",
+     [("498 billion yuan", None, ("2020-11-01", "2020-11-11")), ("10 million yuan", None, ("2020-01-01", "2020-12-31"))]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

@@ -589,8 +589,8 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published) -
         if annual and best.granularity != "year" and not attached:
             return _year_of(best)
         if (in_force and best.granularity == "year" and in_force.start and in_force.granularity != "year"
-                and best.start <= in_force.start and in_force.end <= best.end):
-            return in_force
+                and in_force.start == best.start and in_force.end <= best.end):
+            return in_force  # "started this year" in a January-May report: the year so far
         return best
     but_also = text[max(s_start, c_start - 4):c_start].lower().endswith("but")  # "will not only ..., but also create"
     lo = s_start if but_also else max(s_start, c_start)

@@ -182,6 +182,10 @@ CONTEXT = [
     ("Sales on Nov. 1 to Nov. 11 reached 498 billion yuan. \"Our export orders have shrunk 10 million yuan this "
      "year,\" a trader said.", "2020-11-12",
      [("498 billion yuan", None, ("2020-11-01", "2020-11-11")), ("10 million yuan", None, ("2020-01-01", "2020-12-31"))]),
+    # "followed by Kashgar prefecture with 1.02 million tons": the place a figure is given with
+    ("Aksu prefecture remained the largest producer with 1.48 million tons, followed by Kashgar prefecture with "
+     "1.02 million tons and Bayingolin Mongol autonomous prefecture with 710,000 tons.", "2024-12-20",
+     [("1.48 million tons", "Aksu", None), ("1.02 million tons", "Kashgar", None), ("710,000 tons", "Bayingolin", None)]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

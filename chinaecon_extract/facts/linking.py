@@ -189,7 +189,7 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         if figs:
             sentence_facts = _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners,
                                              sentence_place or place_in_force, clause_places,
-                                             period_in_force or _after_base(bases), published)
+                                             period_in_force or _after_base(bases), published, places)
             facts.extend(sentence_facts)
         else:
             sentence_facts = []
@@ -433,7 +433,7 @@ def _clause_places(text, places, s_start, s_end, in_force, breaks) -> dict[tuple
 
 
 def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, clause_places, period_in_force,
-                    published) -> list[Fact]:
+                    published, places=()) -> list[Fact]:
     v = vocab()
     alts = {m.equivalent for m in figs if getattr(m, "equivalent", None) and m.equivalent[0] > m.start}
     values = [m for m in figs if (m.start, m.end) not in alts and not (m.type == "percent" and m.role == "change")]
@@ -488,7 +488,8 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
         c_start, c_end = _clause_of(breaks, m.start, s_start, s_end)
         period = _period_for(text, m, scoping, period_in_force, c_start, c_end, s_start, published)
         owner = _owner_for(m, owners)
-        here = next((pl for (a, b), pl in clause_places.items() if a <= m.start < b), place)
+        here = _place_with(text, m, places) or next(
+            (pl for (a, b), pl in clause_places.items() if a <= m.start < b), place)
         metric = None
         if change is not None and change.start < m.start:
             metric = _metric(text, change, s_start, c_start, figs)  # "exports grew 5% to X"
@@ -504,6 +505,19 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
             province=here.get("province") if here else None, organization=owner, rank=rank,
             sentence=(s_start, s_end)))
     return out
+
+
+def _place_with(text: str, m: Mention, places) -> dict | None:
+    """The place a figure is given with: "followed by Kashgar prefecture with 1.02 million tons"."""
+    for p in places:
+        if p["end"] <= m.start <= p["end"] + 40 and _WITH.fullmatch(text, p["end"], m.start):
+            return p
+    return None
+
+
+_WITH = regex.compile(r"(?:\s+(?:city|county|district|prefecture|province|autonomous\s+prefecture|region|[A-Z][\w-]*"
+                      r"(?:\s+autonomous\s+prefecture)?))*,?\s+with\s+(?:(?:about|nearly|almost|around|over|"
+                      r"more\s+than|some|a\s+total\s+of)\s+)?")
 
 
 def _in_phrase(text: str, m: Mention, s_start: int) -> bool:

@@ -45,6 +45,7 @@ class Gazetteer:
     index: dict  # key -> tuple[Entry, ...] (best first)
     max_words: dict  # first word key -> longest alias in words
     acronyms: frozenset  # all-caps aliases that may match in capitals (US, UAE, HKSAR)
+    bare_index: dict  # key -> the index entries that may match without a level word (bare), best first
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Candidates for an English name, best first (higher level first)."""
@@ -84,4 +85,5 @@ def load() -> Gazetteer:
         words = k.split(" ")
         max_words[words[0]] = max(max_words.get(words[0], 0), len(words))
     acronyms = frozenset(key(a) for r in records for a in r["aliases"] if a.replace(".", "").isupper())
-    return Gazetteer(meta, tuple(entries), index, max_words, acronyms)
+    bare_index = {k: tuple(e for e in v if e.bare) for k, v in index.items()}  # built once, not per match
+    return Gazetteer(meta, tuple(entries), index, max_words, acronyms, bare_index)

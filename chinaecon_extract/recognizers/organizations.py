@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import or_
 from typing import Iterator
 
 from ..data import load_json, load_jsonl
 from ..results import Organization
-from .places import FUNCTION_CAPS, TOKEN as TOKEN_RE, Tokens, capitalized, is_pinyin
+from .places import FUNCTION_CAPS, TOKEN as TOKEN_RE, Tokens, is_pinyin
 
 DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov)\Z")
 CO_LTD = re.compile(r"Co\s*\.?\s*,?\s*(?:Ltd|LTD|Limited|ltd)\b\.?|Co\.")
@@ -33,6 +35,7 @@ class OrgLexicon:
 
     known: dict  # first word -> list of (tuple of words, name, kind), longest first
     heads: dict  # head word -> (kind, takes_of, needs_pinyin, lower)
+    triggers: frozenset  # tokens that can start a known name or be a head word (with or without "'s")
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +52,9 @@ def org_lexicon() -> OrgLexicon:
     for r in load_jsonl("patterns/organizations.jsonl"):
         head = TOKEN_RE.findall(r["pattern"])[0]
         heads[head] = (r["label"], bool(r.get("of")), bool(r.get("pinyin")), bool(r.get("lower")))
-    return OrgLexicon(known, heads)
+    triggers = {"Co"} | set(known) | set(heads)
+    triggers |= {w + "'s" for w in triggers}
+    return OrgLexicon(known, heads, frozenset(triggers))
 
 
 def _lower_ok(w: str) -> bool:
@@ -59,22 +64,26 @@ def _lower_ok(w: str) -> bool:
 
 
 def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[Organization]:
-    """Organizations in the normalized `text`, in order, non-overlapping (longest wins)."""
+    """Organizations in the normalized `text`, in order, non-overlapping (longest wins).
+
+    Speed: only tokens in `OrgLexicon.triggers` or containing a dot (a domain) can start or head
+    a name, so the loop visits just those, picked out in C by itertools.compress; spacing and
+    capitals come precomputed from `Tokens`."""
     lex = org_lexicon()
     toks = tokens or Tokens.of(text)
-    words = toks.words
+    words, spaced, caps = toks.words, toks.spaced, toks.caps
     n = len(words)
     found: list[tuple[int, int, str]] = []
+    heads = lex.heads
+    candidates = map(or_, map(lex.triggers.__contains__, words), map(str.__contains__, words, repeat(".")))
 
-    def spaced(i):
-        return toks.gap(i) == " "
-
-    for i, w in enumerate(words):
+    for i in compress(range(n), candidates):
+        w = words[i]
         # known names
         for kw, name, kind in lex.known.get(w, ()) or lex.known.get(w[:-2] if w.endswith("'s") else "", ()):
             m = len(kw)
             if i + m <= n and all(words[i + t] == kw[t] or (t == m - 1 and words[i + t] == kw[t] + "'s")
-                                  for t in range(m)) and all(spaced(i + t) for t in range(m - 1)):
+                                  for t in range(m)) and all(spaced[i:i + m - 1]):
                 end = toks.ends[i + m - 1] - (2 if words[i + m - 1].endswith("'s") and not kw[-1].endswith("'s")
                                               else 0)
                 found.append((toks.starts[i], end, kind))
@@ -84,33 +93,33 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
             found.append((toks.starts[i], toks.ends[i], "media" if w.islower() else "company"))
             continue
         # head words
-        head = lex.heads.get(w if not w.endswith("'s") else w[:-2])
+        head = heads.get(w if not w.endswith("'s") else w[:-2])
         end = toks.ends[i] - (2 if w.endswith("'s") else 0)
         if w == "Co" and i + 1 < n:
             m = CO_LTD.match(text, toks.starts[i])
             if not m:
                 continue
-            head = lex.heads.get("Co")
+            head = heads.get("Co")
             end = m.end()
         if head is None:
             continue
         if w in DOTTED and text[end:end + 1] == ".":
             end += 1  # "Inc.", "Corp."
         kind, takes_of, needs_pinyin, lower = head
-        if needs_pinyin and i + 1 < n and spaced(i) and capitalized(words[i + 1]):
+        if needs_pinyin and i + 1 < n and spaced[i] and caps[i + 1]:
             continue  # "Green Chemical Industry Park": the name goes on
         # extend left
         s, lowers = i, 0
-        while s > 0 and spaced(s - 1):
+        while s > 0 and spaced[s - 1]:
             prev = words[s - 1]
             if lower:
-                ok = capitalized(prev) and is_pinyin(prev)
-            elif capitalized(prev):
+                ok = caps[s - 1] and is_pinyin(prev)
+            elif caps[s - 1]:
                 ok = prev not in FUNCTION_CAPS
             elif prev in ("and", "&", "of") and not needs_pinyin:
                 # "Development and Reform Commission", but not "China Daily and People's Daily"
-                ok = (s - 2 >= 0 and capitalized(words[s - 2]) and spaced(s - 2)
-                      and words[s - 2] not in lex.heads
+                ok = (s - 2 >= 0 and caps[s - 2] and spaced[s - 2]
+                      and words[s - 2] not in heads
                       and not any(len(kw) == 1 for kw, _n, _k in lex.known.get(words[s - 2], ())))
             else:
                 ok = not needs_pinyin and lowers < 2 and _lower_ok(prev)
@@ -118,26 +127,26 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
             if not ok:
                 break
             s -= 1
-        while s < i and not capitalized(words[s]):
+        while s < i and not caps[s]:
             s += 1
         # extend right: "Ministry of Commerce", "Central Committee of the Communist Party of China"
         e = i
-        if takes_of and i + 2 < n and words[i + 1] == "of" and spaced(i) and spaced(i + 1):
+        if takes_of and i + 2 < n and words[i + 1] == "of" and spaced[i] and spaced[i + 1]:
             k = i + 2
-            if words[k] == "the" and k + 1 < n and spaced(k):
+            if words[k] == "the" and k + 1 < n and spaced[k]:
                 k += 1
             last = None
-            while k < n and (capitalized(words[k]) or (words[k] in ("and", "of", "&") and last is not None
-                                                         and k + 1 < n and capitalized(words[k + 1]))):
-                if capitalized(words[k]):
+            while k < n and (caps[k] or (words[k] in ("and", "of", "&") and last is not None
+                                         and k + 1 < n and caps[k + 1])):
+                if caps[k]:
                     last = k
-                if not spaced(k):
+                if not spaced[k]:
                     break
                 k += 1
             if last is not None:
                 e = last
                 end = toks.ends[e] - (2 if words[e].endswith("'s") else 0)
-        if s > 0 and words[s - 1] in GENERIC_OWNERS and spaced(s - 1):
+        if s > 0 and words[s - 1] in GENERIC_OWNERS and spaced[s - 1]:
             continue  # "the provincial Party Committee": a generic body, not a name
         if s == i and e == i:
             continue  # a bare head word ("Group", "Bureau") names nothing

@@ -7,8 +7,11 @@ microseconds per word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import itemgetter
 from typing import Iterable, Iterator
 
 from ..data import load_json, load_jsonl
@@ -45,20 +48,38 @@ def is_pinyin(word: str) -> bool:
     return PINYIN.fullmatch(word) is not None
 
 
+# TOKEN as a capturing group: re.split then returns gaps and tokens alternately, so offsets
+# come from summing lengths in C instead of calling .start()/.end() on every match object
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+
+
 @dataclass(frozen=True, slots=True)
 class Tokens:
-    """Word tokens of a normalized text: starts, ends and surface strings, shared by recognizers."""
+    """Word tokens of a normalized text: starts, ends and surface strings, shared by recognizers.
+
+    Per-token facts the recognizers test again and again are computed once here, with C-level
+    map() calls rather than Python loops: `spaced[i]` (token i and i + 1 are separated by exactly
+    one space; False for the last token) and `caps[i]` (token i starts with a capital letter).
+    """
 
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     words: tuple[str, ...]
+    spaced: tuple[bool, ...]
+    caps: tuple[bool, ...]
 
     @classmethod
     def of(cls, text: str) -> "Tokens":
         """Tokenize once with a single regex pass."""
-        ms = list(TOKEN.finditer(text))
-        return cls(text, tuple(m.start() for m in ms), tuple(m.end() for m in ms), tuple(m.group() for m in ms))
+        parts = _TOKEN_SPLIT.split(text)  # [gap, word, gap, word, ..., gap]
+        words = tuple(parts[1::2])
+        if not words:
+            return cls(text, (), (), (), (), ())
+        offsets = list(accumulate(map(len, parts), initial=0))
+        spaced = tuple(map(" ".__eq__, parts[2:-2:2])) + (False,)
+        caps = tuple(map(str.isupper, map(itemgetter(0), words)))
+        return cls(text, tuple(offsets[1:-1:2]), tuple(offsets[2::2]), words, spaced, caps)
 
     def gap(self, i: int) -> str:
         """The text between token i and token i + 1."""
@@ -106,28 +127,28 @@ def _surnames() -> frozenset:
     return frozenset(load_json("people.json")["surnames"])
 
 
-def _spaced(toks: Tokens, i: int) -> bool:
-    """Token i and i + 1 are separated by exactly one space."""
-    return toks.gap(i) == " "
+@lru_cache(maxsize=65536)
+def _fold(w: str) -> str:
+    """`w` without a possessive, lower-cased: how level words are compared (cached, hot)."""
+    return strip_possessive(w).lower()
 
 
 def _generic_after(toks: Tokens, j: int, lex: Lexicon) -> tuple[int, tuple[str, ...]] | None:
     """If a level word (optionally after ethnonyms) follows token j-1, return (end token, levels)."""
-    n = len(toks.words)
+    tw, spaced = toks.words, toks.spaced
+    n = len(tw)
     k = j
-    while k < n and _spaced(toks, k - 1) and (toks.words[k] in ETHNONYMS or
-                                               (toks.words[k] == "and" and k + 1 < n and
-                                                toks.words[k + 1] in ETHNONYMS)):
+    while k < n and spaced[k - 1] and (tw[k] in ETHNONYMS or
+                                       (tw[k] == "and" and k + 1 < n and tw[k + 1] in ETHNONYMS)):
         k += 1
     if k >= n:
         return None
-    for words, levels, _id in lex.generics.get(strip_possessive(toks.words[k]).lower(), ()):
+    for words, levels, _id in lex.generics.get(_fold(tw[k]), ()):
         m = len(words)
         if k + m > n:
             continue
-        if all(_spaced(toks, k + t - 1) and strip_possessive(toks.words[k + t]).lower() == words[t]
-               for t in range(m)):
-            last = toks.words[k + m - 1]
+        if all(spaced[k + t - 1] and _fold(tw[k + t]) == words[t] for t in range(m)):
+            last = tw[k + m - 1]
             if words == ("sar",) and last != "SAR":
                 continue
             return k + m, levels
@@ -149,39 +170,50 @@ def _choose(cands: tuple[Entry, ...], context: set[str]) -> Entry:
     return top
 
 
+@lru_cache(maxsize=65536)
+def _start_key(w: str) -> tuple[str, int]:
+    """The gazetteer key of capitalized token `w` (possessive dropped) and the length in words of
+    the longest alias starting with it (0: no name starts here). Cached: one C-level call per
+    capitalized token instead of three lookups."""
+    k0 = key(strip_possessive(w))
+    return k0, load().max_words.get(k0, 0)
+
+
 def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tuple[int, int]] = ()
                 ) -> Iterator[Place]:
     """Places in the normalized `text`, in order; spans overlapping `blocked` (organization
-    names, person names) are skipped. Anaphora ("the city") are not places: see resolve/references.py."""
+    names, person names) are skipped. Anaphora ("the city") are not places: see resolve/references.py.
+
+    Speed: both passes visit only the tokens that can start (step 1: capitalized) or end
+    (step 2: a pattern suffix word) a place, picked out in C by itertools.compress; most
+    tokens are lower-case words and cost nothing. Spacing and capitals come precomputed
+    from `Tokens`."""
     gaz = load()
     lex = lexicon()
     toks = tokens or Tokens.of(text)
-    words = toks.words
+    words, spaced, caps = toks.words, toks.spaced, toks.caps
     n = len(words)
     surnames = _surnames()
     found: list[tuple[int, int, int, object]] = []  # (start, end, priority, payload)
 
-    # 1. gazetteer names
+    # 1. gazetteer names; i is the first token not yet inside a name found
     i = 0
-    while i < n:
-        w = words[i]
-        if not capitalized(w):
-            i += 1
+    for c in compress(range(n), caps):
+        if c < i:
             continue
-        k0 = key(strip_possessive(w))
-        maxw = gaz.max_words.get(k0)
+        i = c
+        k0, maxw = _start_key(words[i])
         if not maxw:
-            i += 1
             continue
+        # a name spans tokens one space apart, each capitalized or a connector ("of", "and"),
+        # and a possessive ends it: find that longest run once, then try lengths downwards
+        reach, limit = 1, min(maxw, n - i)
+        while (reach < limit and spaced[i + reach - 1] and not words[i + reach - 1].endswith("'s")
+               and (caps[i + reach] or words[i + reach] in CONNECTORS)):
+            reach += 1
         hit = None
-        for m in range(min(maxw, n - i), 0, -1):
+        for m in range(reach, 0, -1):
             if m > 1:
-                if any(not _spaced(toks, i + t) for t in range(m - 1)):
-                    continue
-                if any(not capitalized(words[i + t]) and words[i + t] not in CONNECTORS for t in range(1, m)):
-                    continue
-                if any(words[i + t].endswith("'s") for t in range(m - 1)):
-                    continue  # a possessive ends a name
                 k = " ".join([key(words[i + t]) for t in range(m - 1)] + [key(strip_possessive(words[i + m - 1]))])
             else:
                 k = k0
@@ -190,12 +222,12 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
                 hit = (m, k, cands)
                 break
         if hit is None:
-            i += 1
             continue
         m, k, cands = hit
         surface = " ".join(words[i:i + m])
-        caps = surface.replace("'", "").replace(".", "").replace(" ", "").replace("-", "")
-        if len(caps) > 1 and caps.isupper() and k not in gaz.acronyms:
+        # (isupper() ignores the uncased characters `letters` drops, so test it first: cheaper)
+        if (surface.isupper() and k not in gaz.acronyms
+                and len(surface.replace("'", "").replace(".", "").replace(" ", "").replace("-", "")) > 1):
             # all-caps: only a dateline ("XI'AN, July 7 (Xinhua) --") is a place, not page furniture
             line_start = text.rfind("\n", 0, toks.starts[i]) + 1
             if text[line_start:toks.starts[i]].strip() or not DATELINE_END.match(text, toks.ends[i + m - 1]):
@@ -204,7 +236,7 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
         if k == "us" and CURRENCY_AFTER.match(text, toks.ends[i + m - 1]):
             i += m  # "US$ 5 billion", "US dollars": a currency, not the country
             continue
-        if k == "china" and i > 0 and words[i - 1] in COMPASS and _spaced(toks, i - 1):
+        if k == "china" and i > 0 and words[i - 1] in COMPASS and spaced[i - 1]:
             i += m  # "Northwest China": a named region (capitalized compass word), not the country
             continue
         end_tok = i + m
@@ -214,12 +246,12 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
             fit = [e for lv in levels for e in cands if e.level == lv]
             cands = tuple(fit) or cands
         else:
-            cands = tuple(e for e in cands if e.bare)
+            cands = gaz.bare_index.get(k, ())
             if not cands:
                 i += m
                 continue
             if (cands[0].level in ("county", "district") and i > 0 and words[i - 1] in surnames
-                    and _spaced(toks, i - 1)):
+                    and spaced[i - 1]):
                 i += m  # "Feng Haifeng": a given name, not Haifeng County
                 continue
         end_word = words[end_tok - 1]
@@ -236,28 +268,29 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
                 context.add(cands[0].parent)
 
     # 2. pattern places ("Nuozhang Village", "Green Chemical Industry Park")
-    for j in range(n):
-        opts = lex.suffixes.get(words[j])
-        if not opts or j == 0:
+    suffixes = lex.suffixes
+    for j in compress(range(n), map(suffixes.__contains__, words)):
+        if j == 0:
             continue
+        opts = suffixes[words[j]]
         for swords, level, _id, needs_pinyin in opts:
             m = len(swords)
             if j + m > n or tuple(strip_possessive(x) for x in words[j:j + m]) != swords:
                 continue
-            if any(not _spaced(toks, j + t) for t in range(m - 1)):
+            if not all(spaced[j:j + m - 1]):
                 continue
             # name words to the left
             s = j
-            while s > 0 and _spaced(toks, s - 1):
+            while s > 0 and spaced[s - 1]:
                 prev = words[s - 1]
-                if capitalized(prev) and prev not in FUNCTION_CAPS and not prev.endswith("'s"):
+                if caps[s - 1] and prev not in FUNCTION_CAPS and not prev.endswith("'s"):
                     s -= 1
                 elif (prev in ("and", "&") and words[s] in lex.generic_words and s - 2 >= 0
-                      and capitalized(words[s - 2]) and _spaced(toks, s - 2)):
+                      and caps[s - 2] and spaced[s - 2]):
                     s -= 1
                 else:
                     break
-            while s < j and not capitalized(words[s]):
+            while s < j and not caps[s]:
                 s += 1
             if s == j:
                 continue
@@ -273,18 +306,22 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
             break
 
     # keep the longest, then the gazetteer reading, never overlapping a blocked span
-    blocked = sorted(blocked)
+    overlaps_blocked = _overlap_test(blocked)
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
-    kept: list[tuple[int, int, int, object]] = []
+    # kept spans never overlap, so sorted by start they are sorted by end too: only the last
+    # one starting before a candidate's end can overlap it (one bisect instead of a scan)
+    kept: list[tuple[int, int, int, object]] = []  # in text order
+    kept_starts: list[int] = []
     for f in found:
-        if any(b0 < f[1] and f[0] < b1 for b0, b1 in blocked):
+        if overlaps_blocked(f[0], f[1]):
             continue
-        if any(k[0] < f[1] and f[0] < k[1] for k in kept):
+        c = bisect_left(kept_starts, f[1])
+        if c and kept[c - 1][1] > f[0]:
             continue
         if _QUOTED_TITLE.match(text, f[1]) and text[:f[0]].rstrip(" ").endswith('"'):
             continue  # the "Guizhou Poverty Alleviation Package": a place opening a quoted title is part of a name
-        kept.append(f)
-    kept.sort()
+        kept.insert(c, f)
+        kept_starts.insert(c, f[0])
     for start, end, prio, payload in kept:
         surf = text[start:end]
         if prio == 1:
@@ -293,6 +330,19 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
         else:
             s, stop, level, bare_generic = payload
             yield _pattern_place(toks, s, stop, level, start, end, surf, gaz, bare_generic)
+
+
+def _overlap_test(spans: Iterable[tuple[int, int]]):
+    """A test `(start, end) -> bool`: does [start, end) overlap any of `spans`? Spans sorted by
+    start with a running maximum of their ends, so each test is one bisect, not a scan."""
+    spans = sorted(spans)
+    starts = [s for s, _e in spans]
+    reach = list(accumulate((e for _s, e in spans), max))  # reach[i]: max end of spans[:i + 1]
+
+    def overlaps(start: int, end: int) -> bool:
+        c = bisect_left(starts, end)  # spans[:c] start before `end`
+        return c > 0 and reach[c - 1] > start
+    return overlaps
 
 
 def _pattern_place(toks: Tokens, s: int, stop: int, level: str, start: int, end: int, surf: str, gaz,

@@ -90,8 +90,8 @@ def main() -> None:
     import chinaecon_extract as ce
     from chinaecon_extract import api
     from chinaecon_extract.article import as_written
-    from chinaecon_extract.components.entities import entity_mentions
-    from chinaecon_extract.components.sentences import sentence_spans
+    from chinaecon_extract.recognizers.entities import entity_mentions
+    from chinaecon_extract.sentences import sentence_spans
     from chinaecon_extract.facts.linking import link_facts
     from chinaecon_extract.recognizers.figures import find_figures
     from chinaecon_extract.resolve.periods import inferred_published, resolve_text

@@ -8,12 +8,20 @@
 from __future__ import annotations
 
 from .api import extract, extract_many
-from .pipeline import load
 from .results import (ArticleResult, Count, Fact, Mention, MoneyAmount, Organization, Percent, Period,
                       PeriodMention, Person, Place, Quantity, Reference)
 from .units import ureg
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # load() builds a spaCy pipeline; importing spaCy only when it is asked for keeps
+    # `import chinaecon_extract; extract(...)` free of spaCy's start-up cost
+    if name == "load":
+        from .pipeline import load
+        return load
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["extract", "extract_many", "load", "ureg", "ArticleResult", "Mention", "MoneyAmount", "Quantity",
            "Count", "Percent", "Period", "PeriodMention", "Place", "Organization", "Person", "Reference", "Fact",

@@ -10,12 +10,14 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .article import analyze
-from .components.store import doc_text, get_mentions, sentences, store
 from .errors import Errors
 from .results import ArticleResult, Fact, Period
+
+if TYPE_CHECKING:  # spaCy is imported only when a pipeline is used: extract() never needs it
+    from spacy.tokens import Doc
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +42,7 @@ def _published(value) -> str | None:
 
 
 def _make_doc(nlp, text: str, published) -> Doc:
+    from .components.store import store
     if not isinstance(text, str):
         raise TypeError(Errors.E001.format(type=type(text).__name__))
     doc = nlp.make_doc(text)
@@ -66,6 +69,7 @@ def facts_from_store(records: list) -> tuple[Fact, ...]:
 
 def result_from_doc(doc: Doc) -> ArticleResult:
     """The ArticleResult of a processed Doc."""
+    from .components.store import doc_text, get_mentions, sentences, store
     st = store(doc)
     return ArticleResult(text=doc_text(doc), published=st.get("published") or st.get("published_inferred"),
                          mentions=tuple(get_mentions(doc)),

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .components.entities import entity_mentions
-from .components.sentences import sentence_spans
+from .recognizers.entities import entity_mentions
 from .facts.linking import link_facts
 from .recognizers.figures import find_figures
 from .resolve.periods import inferred_published, resolve_text
 from .results import ArticleResult, Mention
+from .sentences import sentence_spans
 from .text import normalize
 
 

@@ -1,59 +1,18 @@
-"""spaCy adapter for places, organizations and people (recognizers/places.py,
-organizations.py, people.py; resolve/references.py)."""
+"""spaCy adapter for places, organizations, people and references (recognizers/entities.py)."""
 from __future__ import annotations
-
-import re
 
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..gazetteer import load as load_gazetteer
-from ..recognizers.organizations import find_organizations, org_lexicon
-from ..recognizers.people import find_people, vocab
-from ..recognizers.places import Tokens, find_places, lexicon
-from ..results import Organization
-from ..resolve.references import find_references
+from ..recognizers.entities import entity_mentions, recognize
+from ..recognizers.organizations import org_lexicon
+from ..recognizers.people import vocab
+from ..recognizers.places import lexicon
 from .store import add_mentions, doc_text, normalized
 
-SOURCE_CUE = re.compile(r"according to (?:the )?\Z", re.I)
-PERSON_OF = re.compile(r",\s*(?:(?:an?|the)\s+)?[\w\s-]*?\b(?:of|with|at|from)\s+")
+__all__ = ["EntityRecognizer", "entity_mentions", "recognize"]
 ENT_LABELS = {"location": "GPE", "organization": "ORG", "person": "PERSON"}
-
-
-def recognize(text: str):
-    """Organizations, places, people and references in the normalized text (pure function)."""
-    toks = Tokens.of(text)
-    orgs = list(find_organizations(text, tokens=toks))
-    people = list(find_people(text, tokens=toks, organizations=orgs))
-    blocked = [(o.start, o.end) for o in orgs] + [(p.start, p.end) for p in people]
-    places = []
-    for p in find_places(text, tokens=toks, blocked=blocked):
-        if p.level == "zone" and SOURCE_CUE.search(text, max(0, p.start - 20), p.start):
-            # "according to the X Logistics Park": the park's management speaks, an organization
-            orgs.append(Organization(p.start, p.end, p.text, name=p.text, kind="institution"))
-        else:
-            places.append(p)
-    orgs.sort(key=lambda o: o.start)
-    refs = list(find_references(text, places + orgs))
-    people = [_person_org(p, refs, text) for p in people]
-    return places, orgs, people, refs
-
-
-def entity_mentions(norm: str, original: str) -> list:
-    """Places, organizations (named as written in `original`), people and references, in text order."""
-    places, orgs, people, refs = recognize(norm)
-    orgs = [o.with_(name=original[o.start:o.end]) for o in orgs]
-    return sorted(places + orgs + people + refs, key=lambda m: (m.start, -m.end))
-
-
-def _person_org(person, refs, text):
-    """"Xu Xiaoqiang, an official with the park": the organization is the reference's entity."""
-    if person.organization or not person.title:
-        return person
-    for r in refs:
-        if r.name and 0 <= r.start - person.end <= 80 and PERSON_OF.fullmatch(text, person.end, r.start):
-            return person.with_(organization=r.name)
-    return person
 
 
 class EntityRecognizer:

@@ -1,0 +1,51 @@
+"""Places, organizations, people and references together: the organizations and people
+found first block the places inside their names, and "the city" resolves against both.
+Pure functions; the spaCy adapter is components/entities.py."""
+from __future__ import annotations
+
+import re
+
+from ..resolve.references import find_references
+from ..results import Organization
+from .organizations import find_organizations
+from .people import find_people
+from .places import Tokens, find_places
+
+SOURCE_CUE = re.compile(r"according to (?:the )?\Z", re.I)
+PERSON_OF = re.compile(r",\s*(?:(?:an?|the)\s+)?[\w\s-]*?\b(?:of|with|at|from)\s+")
+
+
+def recognize(text: str):
+    """Organizations, places, people and references in the normalized text (pure function)."""
+    toks = Tokens.of(text)
+    orgs = list(find_organizations(text, tokens=toks))
+    people = list(find_people(text, tokens=toks, organizations=orgs))
+    blocked = [(o.start, o.end) for o in orgs] + [(p.start, p.end) for p in people]
+    places = []
+    for p in find_places(text, tokens=toks, blocked=blocked):
+        if p.level == "zone" and SOURCE_CUE.search(text, max(0, p.start - 20), p.start):
+            # "according to the X Logistics Park": the park's management speaks, an organization
+            orgs.append(Organization(p.start, p.end, p.text, name=p.text, kind="institution"))
+        else:
+            places.append(p)
+    orgs.sort(key=lambda o: o.start)
+    refs = list(find_references(text, places + orgs))
+    people = [_person_org(p, refs, text) for p in people]
+    return places, orgs, people, refs
+
+
+def entity_mentions(norm: str, original: str) -> list:
+    """Places, organizations (named as written in `original`), people and references, in text order."""
+    places, orgs, people, refs = recognize(norm)
+    orgs = [o.with_(name=original[o.start:o.end]) for o in orgs]
+    return sorted(places + orgs + people + refs, key=lambda m: (m.start, -m.end))
+
+
+def _person_org(person, refs, text):
+    """"Xu Xiaoqiang, an official with the park": the organization is the reference's entity."""
+    if person.organization or not person.title:
+        return person
+    for r in refs:
+        if r.name and 0 <= r.start - person.end <= 80 and PERSON_OF.fullmatch(text, person.end, r.start):
+            return person.with_(organization=r.name)
+    return person

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .recognizers.entities import entity_mentions
 from .facts.linking import link_facts
+from .recognizers.entities import entity_mentions
 from .recognizers.figures import find_figures
 from .resolve.periods import inferred_published, resolve_text
 from .results import ArticleResult, Mention

@@ -751,9 +751,9 @@ def _clean(phrase: str) -> str | None:
     p = _rx(r"\s+(?:in|during)\s+(?:Q[1-4]|H[12]|\d{4}|this\s+year|last\s+year|january|february|march|april|may|june|"
                   r"july|august|september|october|november|december)\b.*$", regex.IGNORECASE).sub("", p)
     p = p.strip(" ,;:-—\"'()")
-    if _rx(r"(?:(?:for|in|during|by|since|until|up\s+to\s+now)\s+)?(?:this|last|next|the|that|the\s+same)\s+"
-                       r"(?:year|month|quarter|period|week|day)", regex.IGNORECASE).fullmatch(p):
-        return None  # a time phrase, not a metric
+    if _rx(r"(?:(?:for|in|during|by|since|until|up\s+to\s+now)\s+)?(?:(?:this|last|next|the|that|the\s+same)\s+"
+           r"(?:year|month|quarter|period|week|day)|Q[1-4]|H[12]|\d{4})", regex.IGNORECASE).fullmatch(p):
+        return None  # a time phrase ("this year", "Q4"), not a metric
     if not p or len(p) > 120:
         return None
     words = p.split()

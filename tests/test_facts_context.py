@@ -186,6 +186,13 @@ CONTEXT = [
     ("Aksu prefecture remained the largest producer with 1.48 million tons, followed by Kashgar prefecture with "
      "1.02 million tons and Bayingolin Mongol autonomous prefecture with 710,000 tons.", "2024-12-20",
      [("1.48 million tons", "Aksu", None), ("1.02 million tons", "Kashgar", None), ("710,000 tons", "Bayingolin", None)]),
+    # after a sentence contrasting places, "the city" is still the city being reported on
+    ("Jilin city's GDP grew 2.1 percent in the first three quarters. Jilin province's GDP rose 1.7 percent, while "
+     "Changchun, the provincial capital, grew 2.6 percent. The city's largest refinery processed 6.2 million "
+     "metric tons of crude oil.", "2020-10-30",
+     [("2.1 percent", "Jilin", ("2020-01-01", "2020-09-30")), ("1.7 percent", "Jilin", ("2020-01-01", "2020-09-30")),
+      ("2.6 percent", "Changchun", ("2020-01-01", "2020-09-30")),
+      ("6.2 million metric tons", "Jilin", ("2020-01-01", "2020-09-30"))]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

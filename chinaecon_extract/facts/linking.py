@@ -181,6 +181,10 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         scoping = [p for p in periods if _scopes(text, p, s_start)]
         bases = [p for p in periods if p not in scoping]
         places = lead[k] if k < len(lead) else _candidate_places(text, ms, s_start)
+        if place_in_force is not None:
+            # "the city" means the city being reported on, not one named in passing ("..., while Changchun grew")
+            places = [dict(p, **{k_: place_in_force.get(k_) for k_ in ("name", "province", "parent")})
+                      if p.get("reference") and p["level"] == place_in_force.get("level") else p for p in places]
         sentence_place = _choose_place(text, places, s_start, bool(figs), place_in_force)
         # the clause breaks of the sentence, found once for every figure and place in it
         breaks = _clause_breaks(text, s_start, s_end) if figs or len(places) > 1 else []
@@ -273,7 +277,7 @@ def _place_info(m: Mention) -> dict | None:
                 "parent": m.parent}
     if m.type == "reference" and m.kind == "location" and m.name:
         return {"name": m.name, "level": m.level or "other", "province": None, "start": m.start, "end": m.end,
-                "parent": None}
+                "parent": None, "reference": True}
     return None
 
 

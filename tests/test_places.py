@@ -143,6 +143,11 @@ CASES = [
     ("Yunnan launched the \u201cYunnan Tea Village Package\u201d for buyers in Kunming.",
      [("Yunnan", "Yunnan", "province"), ("Kunming", "Kunming", "prefecture")]),
     ('Tourists call it "Lhasa" in their posts.', [("Lhasa", "Lhasa", "prefecture")]),
+    # a lower-case generic ending names a place without being part of its name; never after a gazetteer name
+    ("The Songhua Lake scenic area and Yabuli ski resort drew skiers.",
+     [("Songhua Lake scenic area", "Songhua Lake", "other"), ("Yabuli ski resort", "Yabuli", "other")]),
+    ("The Talatan photovoltaic park is near the Lanzhou scenic area.",
+     [("Talatan photovoltaic park", "Talatan", "zone"), ("Lanzhou", "Lanzhou", "prefecture")]),
     ("the city and the province both grew.", []),
 ]
 

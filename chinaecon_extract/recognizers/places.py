@@ -99,7 +99,7 @@ class Lexicon:
     """Compiled place patterns: level words after names, and suffixes of pattern places."""
 
     generics: dict  # first word -> list of (words, levels, id), longest first
-    suffixes: dict  # first word -> list of (words tuple, level, id, needs_pinyin)
+    suffixes: dict  # first word -> list of (words tuple, level, id, needs_pinyin, words left out of the name)
     generic_words: frozenset
 
 
@@ -112,7 +112,8 @@ def lexicon() -> Lexicon:
         if r["label"] == "generic":
             generics.append((tuple(w.lower() for w in words), tuple(r["levels"]), r["id"]))
         else:
-            suffixes.setdefault(words[0], []).append((words, r["level"], r["id"], bool(r.get("pinyin"))))
+            drop = len(words) if r.get("generic") else 0  # "Songhua Lake scenic area" is named "Songhua Lake"
+            suffixes.setdefault(words[0], []).append((words, r["level"], r["id"], bool(r.get("pinyin")), drop))
             gw.update(words)
     by_first: dict = {}
     for g in sorted(generics, key=lambda g: -len(g[0])):
@@ -273,7 +274,7 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
         if j == 0:
             continue
         opts = suffixes[words[j]]
-        for swords, level, _id, needs_pinyin in opts:
+        for swords, level, _id, needs_pinyin, drop in opts:
             m = len(swords)
             if j + m > n or tuple(strip_possessive(x) for x in words[j:j + m]) != swords:
                 continue
@@ -299,10 +300,12 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
                 continue
             if all(x in lex.generic_words for x in name_words):
                 continue
+            if drop and key(" ".join(name_words)) in gaz.index:
+                continue  # "Lanzhou industrial park": the gazetteer's Lanzhou, not a place named "Lanzhou"
             start, end = toks.starts[s], toks.ends[j + m - 1]
             if words[j + m - 1].endswith("'s"):
                 end -= 2
-            found.append((start, end, 2, (s, j + m, level, needs_pinyin)))
+            found.append((start, end, 2, (s, j + m, level, needs_pinyin, drop)))
             break
 
     # keep the longest, then the gazetteer reading, never overlapping a blocked span
@@ -328,8 +331,8 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
             e = _choose(payload, context)
             yield Place(start, end, surf, name=e.name, level=e.level, parent=e.parent, code=e.code)
         else:
-            s, stop, level, bare_generic = payload
-            yield _pattern_place(toks, s, stop, level, start, end, surf, gaz, bare_generic)
+            s, stop, level, bare_generic, drop = payload
+            yield _pattern_place(toks, s, stop, level, start, end, surf, gaz, bare_generic, drop)
 
 
 def _overlap_test(spans: Iterable[tuple[int, int]]):
@@ -346,9 +349,11 @@ def _overlap_test(spans: Iterable[tuple[int, int]]):
 
 
 def _pattern_place(toks: Tokens, s: int, stop: int, level: str, start: int, end: int, surf: str, gaz,
-                   bare_generic: bool) -> Place:
+                   bare_generic: bool, drop: int = 0) -> Place:
     """A pattern place named by its words; parent is the place its name starts with, if any."""
     words = [strip_possessive(w) for w in toks.words[s:stop]]
+    if drop:  # a lower-case generic ending ("Yabuli ski resort") is not part of the name
+        return Place(start, end, surf, name=" ".join(words[:-drop]), level=level)
     name = " ".join(words)
     parent = None
     if bare_generic:  # "Xiangyun County" not in the gazetteer: the name drops the level word

@@ -661,12 +661,47 @@ def _finish(text: str, d: _Draft, bounds, starts, pct_ends: list[int]):
     j = bisect.bisect_right(pct_ends, d.start)
     prev_pct_end = pct_ends[j - 1] if j and pct_ends[j - 1] >= s_start else s_start
     role, direction, basis = percent_attributes(text, d.start, d.end, prev_pct_end, s_end, d.value)
+    header = _column_header(text, d.start)
+    if header is not None:
+        # a cell under "Growth" / "YoY" / "Change" in a table written as text lines is a change
+        kind = lexicon().cue_kind.get(header.lower())
+        if kind in ("up", "down") or (_CHANGE_HEADER.search(header) and not _SHARE_HEADER.search(header)):
+            if role == "share":
+                role, direction = "change", ("down" if d.value < 0 or kind == "down" else "up")
+            basis = basis or ("yoy" if _YOY_HEADER.search(header) else None)
     if d.value < 0:
         # "-5.1%" reads as "down 5.1 percent": the value is the magnitude, the sign is the direction
         common.update(value=-d.value, low=None if d.low is None else -d.low, high=None if d.high is None else -d.high)
         if common["low"] is not None and common["high"] is not None and common["low"] > common["high"]:
             common["low"], common["high"] = common["high"], common["low"]
     return Percent(**common, unit=d.pct_unit, role=role, direction=direction, basis=basis)
+
+
+# column headers that make a table's percents changes, and those that make them shares
+_CHANGE_HEADER = regex.compile(r"(?i)(?<![\w-])(?:y-?o-?y|year[\s-]on[\s-]year|change|growth|increase|rise)(?![\w-])")
+_SHARE_HEADER = regex.compile(r"(?i)(?<![\w-])(?:share|proportion|ratio|of\s+total)(?![\w-])")
+_YOY_HEADER = regex.compile(r"(?i)y-?o-?y|year[\s-]on[\s-]year")
+
+
+def _column_header(text: str, pos: int) -> str | None:
+    """The header of the table column holding `pos`, for tables written as lines of cells
+    separated by "|" (the first line of the block is the header); None outside such a table."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    if "|" not in text[line_start:line_end]:
+        return None
+    column = text.count("|", line_start, pos)
+    top = line_start
+    while top > 0:
+        prev_start = text.rfind("\n", 0, top - 1) + 1
+        if "|" not in text[prev_start:top - 1]:
+            break
+        top = prev_start
+    if top == line_start:
+        return None  # the first line is the header itself
+    cells = text[top:text.find("\n", top)].split("|")
+    return cells[column].strip() if column < len(cells) else None
 
 
 def percent_attributes(text: str, start: int, end: int, window_start: int, s_end: int,

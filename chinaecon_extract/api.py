@@ -94,17 +94,12 @@ def extract_many(texts: Iterable[str | tuple[str, Any]], *, published=None, n_pr
     """extract() over a stream. Items are texts or (text, published) pairs; results come
     back in input order. With n_process > 1 the texts go through the spaCy pipeline's
     nlp.pipe (same results, spread over processes)."""
+    pairs = (item if isinstance(item, tuple) else (item, published) for item in texts)
     if n_process == 1:
-        for item in texts:
-            text, pub = item if isinstance(item, tuple) else (item, published)
+        for text, pub in pairs:
             yield extract(text, pub)
         return
     nlp = _nlp()
-
-    def docs():
-        for item in texts:
-            text, pub = item if isinstance(item, tuple) else (item, published)
-            yield _make_doc(nlp, text, pub)
-
-    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+    docs = (_make_doc(nlp, text, pub) for text, pub in pairs)
+    for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
         yield result_from_doc(doc)

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import regex
+
 # one-to-one replacements; anything not listed is kept
 _SINGLE = {
     # spaces
@@ -69,3 +71,10 @@ def alternation(words) -> str:
     """A regex alternation of `words`, longest first so the longest surface wins, with each
     space matching any run of whitespace ("per cent" also matches "per  cent")."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1024)
+def compiled(pattern: str, flags: int = 0) -> regex.Pattern:
+    """`pattern` compiled once, for patterns written where they are used: a plain cache
+    lookup, where regex's own cache spends longer on flag handling than many short matches take."""
+    return regex.compile(pattern, flags)

@@ -11,6 +11,7 @@ from typing import Any, Iterable
 
 from spacy.tokens import Doc
 
+from ..article import as_written
 from ..results import Fact, Mention
 from ..text import normalize
 
@@ -73,10 +74,7 @@ def add_mentions(doc: Doc, mentions: Iterable[Mention], spans_key: str | None = 
         if spans_key not in doc.spans:
             doc.spans[spans_key] = []
         group = doc.spans[spans_key]
-    for m in mentions:
-        original = text[m.start:m.end]
-        if original != m.text:
-            m = m.with_(text=original)
+    for m in as_written(mentions, text):
         st["mentions"].append(m)
         if group is not None:
             span = doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand")

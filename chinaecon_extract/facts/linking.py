@@ -21,26 +21,13 @@ from ..data import load_json
 from ..results import Fact, Mention, Period
 from ..resolve.periods import shift_period
 from .indicators import indicator_for
-from ..text import alternation
+from ..text import alternation, compiled
 
 PARAGRAPH_PERIOD = "carry"
 FIGURE_TYPES = ("money", "quantity", "count", "percent")
 _LEVEL_RANK = {"other": 1, "zone": 2, "district": 3, "county": 3, "new_area": 4, "prefecture": 5, "province": 6,
                "country": 7}
 _NOT_OWNER_KINDS = {"media", "government", "party", "statistics"}
-
-
-@lru_cache(maxsize=512)
-def _rx(pattern: str, flags: int = 0) -> regex.Pattern:
-    """`pattern` compiled once: a plain cache lookup, where regex's own cache spends longer
-    on flag handling than many of the linker's small matches take."""
-    return regex.compile(pattern, flags)
-
-
-@lru_cache(maxsize=512)
-def _reversed(pattern: str, flags: int = 0) -> regex.Pattern:
-    """`pattern` compiled to search right to left (regex.REVERSE), for _ends_with."""
-    return regex.compile(pattern, flags | regex.REVERSE)
 
 
 def _ends_with(rx: regex.Pattern | str, s: str, flags: int = 0) -> bool:
@@ -50,8 +37,8 @@ def _ends_with(rx: regex.Pattern | str, s: str, flags: int = 0) -> bool:
     one tries the whole pattern from every start. For a yes/no only: the match a reverse
     search finds may start later than the forward one."""
     if isinstance(rx, str):
-        return _reversed(rx, flags).search(s) is not None
-    return _reversed(rx.pattern, rx.flags).search(s) is not None
+        return compiled(rx, flags | regex.REVERSE).search(s) is not None
+    return compiled(rx.pattern, rx.flags | regex.REVERSE).search(s) is not None
 
 
 def _last_match(rx: regex.Pattern, s: str):
@@ -91,8 +78,10 @@ class _Vocab:
     annual: regex.Pattern
     timeless: regex.Pattern
     stock: regex.Pattern
+    future: regex.Pattern
     # substring guards (_cue_pieces) for the cue searches run on most figures
     timeless_pieces: tuple[str, ...]
+    future_pieces: tuple[str, ...]
     list_pieces: tuple[str, ...]
     rank_pieces: tuple[str, ...]
 
@@ -141,7 +130,9 @@ def vocab() -> _Vocab:
                             r"(?<![\w-])(?:is|are)\s+home\s+to)"
                             r"\s+(?:(?:a|an|the|about|around|nearly|almost|more\s+than|over|some|only|just|"
                             r"approximately|at\s+least|minimal|minimum|total|of)\s+)*$", regex.IGNORECASE),
+        future=regex.compile(rf"(?<![\w-])(?:{alternation(d['future_cues'])})(?![\w-])", regex.IGNORECASE),
         timeless_pieces=_cue_pieces(d["timeless_cues"]),
+        future_pieces=_cue_pieces(d["future_cues"]),
         list_pieces=_cue_pieces(d["list_markers"]),
         rank_pieces=_cue_pieces(d["rank_cues"]),
     )
@@ -239,8 +230,8 @@ def _document_place(text: str, mentions: Sequence[Mention]) -> dict | None:
         _, _, m = max(counts.values(), key=lambda c: (c[0], -c[1]))
         return {"name": m.name, "level": m.level, "province": _province(m), "start": m.start, "end": m.end,
                 "parent": m.parent}
-    if _rx(r"(?<![\w-])(?:national|nationwide|the\s+country'?s?|China'?s|the\s+nation'?s)(?![\w-])",
-           regex.IGNORECASE).search(text):
+    if compiled(r"(?<![\w-])(?:national|nationwide|the\s+country'?s?|China'?s|the\s+nation'?s)(?![\w-])",
+                regex.IGNORECASE).search(text):
         return {"name": "China", "level": "country", "province": None}
     return None
 
@@ -249,8 +240,8 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
     """False for comparison bases ("the same period last year", "over 2020"), reporting
     dates ("said on Monday") and datelines."""
     v = vocab()
-    if (_rx(r"\s*[A-Z][A-Z .'-]+,\s*").fullmatch(text[s_start:p.start])
-            and _rx(r"\s*(?:\(|--|—|-)").match(text[p.end:p.end + 4])):
+    if (compiled(r"\s*[A-Z][A-Z .'-]+,\s*").fullmatch(text[s_start:p.start])
+            and compiled(r"\s*(?:\(|--|—|-)").match(text[p.end:p.end + 4])):
         return False  # the dateline "BEIJING, April 9 (Xinhua) --"
     before = text[max(s_start, p.start - 40):p.start]
     low = p.text.lower()
@@ -259,7 +250,7 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
     after_from = _ends_with(r"from\s+$", before, regex.IGNORECASE)
     if _ends_with(v.comparison, before) and not after_from:
         return False
-    if after_from and not _rx(
+    if after_from and not compiled(
             r"\s*(?:to|-|through|until)\b", regex.IGNORECASE).match(text[p.end:p.end + 12]):
         # "from 84.3% in 2018" is a start point; "from January to May" is handled as one period
         return True
@@ -303,7 +294,7 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
             continue
         for lm in v.list_marker.finditer(head):
             pass
-        if lm is not None and _rx(r"[\w\s,'-]*").fullmatch(head[lm.end():] or ""):
+        if lm is not None and compiled(r"[\w\s,'-]*").fullmatch(head[lm.end():] or ""):
             listed.append(p)
     out = [p for p in out if p not in listed and not _coordinated(text, p, out)]
     # "Jiuquan in Gansu province", "Xi'an, capital of Shaanxi": a parent named after its child describes it
@@ -315,7 +306,7 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
 
 def _coordinated(text: str, p: dict, places: list[dict]) -> bool:
     """True for one of a list of places ("farms in Yibin, Deyang and Neijiang"): none of them owns the figure."""
-    joint = _rx(r"(?:\s+(?:city|county|district|prefecture|province))?\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
+    joint = compiled(r"(?:\s+(?:city|county|district|prefecture|province))?\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
     # fullmatch on the span of text (no slice: the gap may be most of a sentence); the joint
     # cannot match an empty gap, so a reversed span (end before start) never matches either
     return any(q is not p and q["level"] == p["level"] and (
@@ -371,7 +362,7 @@ def _carries(text: str, p: Mention, s_start: int, has_figures: bool, published: 
         return False
     if per.granularity == "month":
         return not text[s_start:p.start].strip(" ,") or bool(
-            _rx(r"\s*(?:in|during|by|for)\s+(?:the\s+)?", regex.IGNORECASE).fullmatch(text[s_start:p.start]))
+            compiled(r"\s*(?:in|during|by|for)\s+(?:the\s+)?", regex.IGNORECASE).fullmatch(text[s_start:p.start]))
     return True
 
 
@@ -447,7 +438,7 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
     change_of: dict[int, Mention] = {}
     standalone: list[Mention] = []
     # "A, B and C rose by 1, 2 and 3 percent respectively"
-    resp = _rx(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE).search(text[s_start:s_end])
+    resp = compiled(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE).search(text[s_start:s_end])
     listed: list[Mention] = []
     if resp and len(changes) >= 2:
         at = s_start + resp.start()
@@ -540,8 +531,8 @@ def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:
             head = f.metric.split()[-1]
             for i in range(len(out) - 1, max(-1, len(out) - 8), -1):
                 g = out[i]
-                if g.change is None and g.value is not None and g.metric and _rx(
-                        rf"(?<![\w-]){regex.escape(head)}(?![\w-])", regex.IGNORECASE).search(g.metric) and _rx(
+                if g.change is None and g.value is not None and g.metric and compiled(
+                        rf"(?<![\w-]){regex.escape(head)}(?![\w-])", regex.IGNORECASE).search(g.metric) and compiled(
                         rf"(?<![\w-])the\s+{regex.escape(f.metric)}", regex.IGNORECASE).search(
                         text[f.sentence[0]:f.change[0]]):
                     out[i] = replace(g, change=f.change)
@@ -591,18 +582,18 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published) -
     # in parentheses scopes only what is inside them
     aside = _aside(text, m.start, s_start)
     scoping = [p for p in scoping if (c_start <= p.start < c_end
-               or not _rx(r"(?<![\w-])since\s+$", regex.IGNORECASE).search(text[max(s_start, p.start - 8):p.start]))
+               or not compiled(r"(?<![\w-])since\s+$", regex.IGNORECASE).search(text[max(s_start, p.start - 8):p.start]))
                and _aside(text, p.start, s_start) in (-1, aside)]
     if scoping:
         def dist(p):
             gap = p.start - m.end if p.start >= m.end else m.start - p.end
-            after_in = p.start >= m.end and _rx(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?",
-                                                regex.IGNORECASE).fullmatch(text[m.end:p.start])
+            after_in = p.start >= m.end and compiled(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?",
+                                                     regex.IGNORECASE).fullmatch(text[m.end:p.start])
             same_clause = c_start <= p.start < c_end
             return (0 if same_clause else 1, 0 if after_in else 1, gap)
         chosen = min(scoping, key=dist)
         best = chosen.period
-        attached = chosen.start >= m.end and _rx(r"(?<![\w-])(?:in|during|for)\s+(?:the\s+)?$").search(
+        attached = chosen.start >= m.end and compiled(r"(?<![\w-])(?:in|during|for)\s+(?:the\s+)?$").search(
             text[max(m.end, chosen.start - 12):chosen.start])
         if annual and best.granularity != "year" and not attached:
             return _year_of(best)
@@ -612,7 +603,7 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published) -
         return best
     but_also = text[max(s_start, c_start - 4):c_start].lower().endswith("but")  # "will not only ..., but also create"
     lo = s_start if but_also else max(s_start, c_start)
-    if _may_contain(_FUTURE_PIECES, text[lo:m.start]) and _FUTURE.search(text, lo, m.start):
+    if _may_contain(v.future_pieces, text[lo:m.start]) and v.future.search(text, lo, m.start):
         return None  # "will increase by 1 billion yuan", "is estimated to reach": no reported period
     if annual:
         if in_force and in_force.end:
@@ -620,13 +611,6 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published) -
         if published:
             return _year_of(Period(published, published, "day", "published"))
     return in_force
-
-
-_FUTURE = regex.compile(r"(?<![\w-])(?:will|would|shall|is\s+expected\s+to|are\s+expected\s+to|is\s+estimated\s+to|"
-                        r"are\s+estimated\s+to|is\s+projected\s+to|is\s+set\s+to|plans?\s+to|aims?\s+to|"
-                        r"is\s+planned\s+to|after\s+the\s+(?:completion|project\s+is))(?![\w-])", regex.IGNORECASE)
-# a piece of every alternative of _FUTURE (see _cue_pieces): a text with none of them skips the search
-_FUTURE_PIECES = ("will", "would", "shall", "expected", "estimated", "projected", "set", "plan", "aim", "after")
 
 
 def _year_of(p: Period) -> Period:
@@ -645,7 +629,7 @@ def _rank(text: str, pos: int, end: int) -> int | None:
     v = vocab()
     seg = text[pos:min(end, pos + 80)]
     m = v.rank.search(seg) if _may_contain(v.rank_pieces, seg) else None
-    if not m or _rx(r"[.;](?:\s|$)").search(seg[:m.start()]):
+    if not m or compiled(r"[.;](?:\s|$)").search(seg[:m.start()]):
         return None
     o = m.group("o").lower()
     return int(o) if o.isdigit() else v.ordinals.get(o)
@@ -658,21 +642,21 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
     """The noun phrase naming what a figure measures, as the article words it."""
     # "1.15 million metric tons of washed coal", "150 million yuan of output value"
     if m.type in ("quantity", "money", "count"):
-        of = _rx(r"\s+of\s+((?:[\w'-]+\s+){0,5}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|was|were|"
-                         r"is|are|has|have|up|down|an|a|which|while|this|that)\b))").match(text[m.end:m.end + 80])
+        of = compiled(r"\s+of\s+((?:[\w'-]+\s+){0,5}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|was|were|"
+                      r"is|are|has|have|up|down|an|a|which|while|this|that)\b))").match(text[m.end:m.end + 80])
         if of and m.type != "count":
             return _clean(of.group(1))
     if m.type == "percent" and m.role == "share":
-        of = _rx(r"\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,6}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:were|was|are|is|in|and|"
-                         r"have|has|had|to|with)\b))").match(text[m.end:m.end + 80])
+        of = compiled(r"\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,6}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:were|was|are|is|in|and|"
+                      r"have|has|had|to|with)\b))").match(text[m.end:m.end + 80])
         head = _phrase_before(text, m, s_start, c_start, figs)
-        if head and not _rx(r"(?:accounting|accounted|account|accounts|making\s+up|reaching)$").search(head):
+        if head and not compiled(r"(?:accounting|accounted|account|accounts|making\s+up|reaching)$").search(head):
             return head
         whole = _clean(of.group(1)) if of else None
         if whole and not head:
             # "Services accounted for 52.4 percent of GDP" -> "services share of gdp"
-            part = _last_match(_rx(r"([\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:accounted|accounts|account)\s+for\s+"
-                                   r"(?:(?:about|nearly|almost|over|more\s+than|some)\s+)?$", regex.IGNORECASE),
+            part = _last_match(compiled(r"([\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:accounted|accounts|account)\s+for\s+"
+                                        r"(?:(?:about|nearly|almost|over|more\s+than|some)\s+)?$", regex.IGNORECASE),
                                text[max(s_start, c_start, m.start - 80):m.start])
             part = _clean(part.group(1)) if part else None
             if part:
@@ -685,7 +669,7 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
                 and not _ends_with(r"total\s+of\s+$", prev, regex.IGNORECASE):
             return phrase  # "a poor population of 89 people"
         item = m.item or None
-        tail = _rx(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+([a-z]+ed)\b").match(text[m.end:m.end + 40])
+        tail = compiled(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+([a-z]+ed)\b").match(text[m.end:m.end + 40])
         if item and tail:
             return f"{item} {tail.group(1)}"
         return item or phrase
@@ -702,9 +686,9 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
         region = region[:verb.start()]
         if verb.group().split()[0].lower() in ("of", "at", "to", "with"):
             # "The project has a total investment of X": the metric follows the owner's verb
-            region = _rx(r"(?<![\w-])(?:has|have|had|with|posted|recorded|saw|achieved|set|boasts|boasted|"
-                                 r"maintained|reported|registered|covers|covered|owns|owned|completed|made|attracted|"
-                                 r"received|signed|introduced|raised)\s+").split(region)[-1]
+            region = compiled(r"(?<![\w-])(?:has|have|had|with|posted|recorded|saw|achieved|set|boasts|boasted|"
+                              r"maintained|reported|registered|covers|covered|owns|owned|completed|made|attracted|"
+                              r"received|signed|introduced|raised)\s+").split(region)[-1]
     elif m.type == "percent":
         # a standalone change: "retail sales grew 6 percent", "the sales increased 33.56%"
         cue = None
@@ -739,24 +723,24 @@ def _clean(phrase: str) -> str | None:
     Cached: a pure function of the phrase, and the same metrics recur across sentences."""
     v = vocab()
     p = " ".join(phrase.split()).strip(" ,;:-—\"'()")
-    p = _rx(r"^(?:[A-Z][\w'’-]*\s+)*(?:[\w-]+'s|[\w-]+’s)\s+").sub(lambda mm: "" if mm.group(0)[0].isupper() or
+    p = compiled(r"^(?:[A-Z][\w'’-]*\s+)*(?:[\w-]+'s|[\w-]+’s)\s+").sub(lambda mm: "" if mm.group(0)[0].isupper() or
                   mm.group(0).lower().startswith(("the city", "the province", "its", "the county", "the district",
                                                    "the region", "the country", "the nation", "the new area"))
                   else mm.group(0), p)
-    p = _rx(r"\b(?:the|its)\s+(?:city|province|county|district|region|country|nation|new\s+area|company|"
-                  r"autonomous\s+region)'s\s+", regex.IGNORECASE).sub("the ", p)
+    p = compiled(r"\b(?:the|its)\s+(?:city|province|county|district|region|country|nation|new\s+area|company|"
+                 r"autonomous\s+region)'s\s+", regex.IGNORECASE).sub("the ", p)
     # "foreign trade volume of Northwest China's Gansu province" -> "foreign trade volume"
-    p = _rx(r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*|northwest|northeast|southwest|southeast|north|south|east|"
-                  r"west|central|China's)\s+)*(?:[A-Z][\w'-]*|city|province|county|district|region|country|nation|"
-                  r"new\s+area)(?:\s+(?:province|city|county|district|autonomous\s+region|region|new\s+area))?$").sub("", p)
+    p = compiled(r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*|northwest|northeast|southwest|southeast|north|south|east|"
+                 r"west|central|China's)\s+)*(?:[A-Z][\w'-]*|city|province|county|district|region|country|nation|"
+                 r"new\s+area)(?:\s+(?:province|city|county|district|autonomous\s+region|region|new\s+area))?$").sub("", p)
     p = v.strip.sub("", p)
-    p = _rx(r"\s+(?:in|during|for|from|of)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous)\b.*$",
-            regex.IGNORECASE).sub("", p)
-    p = _rx(r"\s+(?:in|during)\s+(?:Q[1-4]|H[12]|\d{4}|this\s+year|last\s+year|january|february|march|april|may|june|"
-                  r"july|august|september|october|november|december)\b.*$", regex.IGNORECASE).sub("", p)
+    p = compiled(r"\s+(?:in|during|for|from|of)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous)\b.*$",
+                 regex.IGNORECASE).sub("", p)
+    p = compiled(r"\s+(?:in|during)\s+(?:Q[1-4]|H[12]|\d{4}|this\s+year|last\s+year|january|february|march|april|may|june|"
+                 r"july|august|september|october|november|december)\b.*$", regex.IGNORECASE).sub("", p)
     p = p.strip(" ,;:-—\"'()")
-    if _rx(r"(?:(?:for|in|during|by|since|until|up\s+to\s+now)\s+)?(?:(?:this|last|next|the|that|the\s+same)\s+"
-           r"(?:year|month|quarter|period|week|day)|Q[1-4]|H[12]|\d{4})", regex.IGNORECASE).fullmatch(p):
+    if compiled(r"(?:(?:for|in|during|by|since|until|up\s+to\s+now)\s+)?(?:(?:this|last|next|the|that|the\s+same)\s+"
+                r"(?:year|month|quarter|period|week|day)|Q[1-4]|H[12]|\d{4})", regex.IGNORECASE).fullmatch(p):
         return None  # a time phrase ("this year", "Q4"), not a metric
     if not p or len(p) > 120:
         return None

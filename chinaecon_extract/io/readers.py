@@ -26,7 +26,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..data import load_json
 from ..errors import InputError
+from ..text import alternation
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -171,11 +173,8 @@ def decode(data: bytes, path: str | os.PathLike = "<bytes>") -> str:
 
 # --------------------------------------------------------------------------- dates
 
-_MONTHS = {m: i for i, ms in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-    ("december", "dec")), 1) for m in ms}
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTHS = load_json("periods.json")["months"]  # lower-case name or abbreviation -> month number
+_MONTH_RE = alternation(_MONTHS)
 _DATE_RES = (
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
     re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),

@@ -19,30 +19,23 @@ from ..data import load_json
 from ..numbers import Number, find_numbers, grouped_alternation, vocabulary
 from ..results import Count, MoneyAmount, Percent, Quantity
 from ..units import currencies, surfaces, to_base
-from ..text import alternation
+from ..text import alternation, compiled
 
 _WORD = regex.compile(r"[\p{L}][\p{L}\d'-]*|\d+\p{Lu}(?![\p{L}\d])|[^\s\p{L}]")
 _ACRONYM = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&-]{1,9}s?\s*\)")
-MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
-          "august|september|october|november|december")
-
-
-@lru_cache(maxsize=None)
-def _rx(pattern: str, flags: int = 0) -> regex.Pattern:
-    """A compiled pattern, cached: regex's own cache costs more than the match on short strings."""
-    return regex.compile(pattern, flags)
+MONTHS = alternation(load_json("periods.json")["months"])  # month names and abbreviations
 
 
 def _search(pattern: str, s: str, flags: int = 0):
-    return _rx(pattern, flags).search(s)
+    return compiled(pattern, flags).search(s)
 
 
 def _match(pattern: str, s: str, flags: int = 0):
-    return _rx(pattern, flags).match(s)
+    return compiled(pattern, flags).match(s)
 
 
 def _fullmatch(pattern: str, s: str, flags: int = 0):
-    return _rx(pattern, flags).fullmatch(s)
+    return compiled(pattern, flags).fullmatch(s)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from typing import Iterable, Iterator, Sequence
 from ..data import load_json
 from ..recognizers.periods import PeriodExpression, find_periods
 from ..results import Period, PeriodMention
+from ..text import alternation
 
 _STEP_SLACK = dt.timedelta(days=60)
 _DATELINE_CHARS = 300
@@ -49,8 +50,7 @@ class Dateline:
 
 @lru_cache(maxsize=1)
 def _dateline_rx() -> tuple[re.Pattern, re.Pattern]:
-    months = load_json("periods.json")["months"]
-    mon = "|".join(sorted(months, key=len, reverse=True))
+    mon = alternation(load_json("periods.json")["months"])
     iso = re.compile(r"(?m)^[ \t]*((?:19|20)\d{2})[-/.](0?[1-9]|1[0-2])[-/.](0?[1-9]|[12]\d|3[01])\b")
     wire = re.compile(r"(?m)^[^\n]{0,80}?\b(" + mon + r")\.?\s?(\d{1,2})(?:st|nd|rd|th)?(?:,\s*((?:19|20)\d{2}))?"
                       r"\s*(?:\((?:Xinhua|ECNS|CNS|China\s+Daily|AFP|Reuters|IANS)\)|\.|,)?\s*(?:--|-|\u2014|:)",

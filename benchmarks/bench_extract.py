@@ -46,11 +46,22 @@ def repeated(texts: list[str], words: int) -> list[str]:
     return out
 
 
-def cold_start() -> float:
-    code = ("import time; t=time.perf_counter(); import chinaecon_extract as ce; "
-            "ce.extract('Output reached 10.13 billion yuan, up 13.6 percent.'); print(time.perf_counter()-t)")
+def _fresh_seconds(code: str) -> float:
+    """The number of seconds `code` prints last, run in a fresh interpreter."""
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(r.stdout.strip().splitlines()[-1])
+
+
+def cold_start() -> float:
+    return _fresh_seconds("import time; t=time.perf_counter(); import chinaecon_extract as ce; "
+                          "ce.extract('Output reached 10.13 billion yuan, up 13.6 percent.'); "
+                          "print(time.perf_counter()-t)")
+
+
+def pipeline_build() -> float:
+    """Seconds of chinaecon_extract.load() (spaCy pipeline with the whole gazetteer), after imports."""
+    return _fresh_seconds("import time, chinaecon_extract as ce; t = time.perf_counter(); ce.load(); "
+                          "print(time.perf_counter() - t)")
 
 
 def quantulum3_speed(texts: list[str], words: int) -> tuple[int, float, int] | str:
@@ -120,7 +131,7 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="print the top cProfile entries of extract()")
     args = ap.parse_args()
 
-    start_s = cold_start()
+    start_s, build_s = cold_start(), pipeline_build()
     import spacy
     import chinaecon_extract as ce
     from chinaecon_extract import api, article
@@ -174,6 +185,7 @@ def main() -> None:
         print(f"{'quantulum3.parser.parse':28} {q3_words / q3_s:12,.0f} words/s  "
               f"(extract / quantulum3 = {(n_words / ext_s) / (q3_words / q3_s):.2f}{subset})")
     print(f"cold start (import + first extract, subprocess): {start_s:.2f} s")
+    print(f"spaCy pipeline build (chinaecon_extract.load(), subprocess): {build_s:.2f} s")
     print(f"peak memory: max RSS {rss_mb:.0f} MB; tracemalloc peak over 20 extracts {traced_peak / 2**20:.1f} MB")
     print(f"\n{'stage':24} {'seconds':>8} {'share':>6} {'words/s':>12}")
     total = sum(stage.values())

@@ -17,9 +17,16 @@ SENTENCE = ("The foreign trade volume of the province reached 8.62 billion yuan 
 
 
 def test_pipeline_component_names_are_registered():
-    names = [n for n in spacy.registry.factories.get_all() if n.startswith("chinaecon")]
-    assert sorted(names) == ["chinaecon_entities", "chinaecon_facts", "chinaecon_figures",
-                             "chinaecon_periods", "chinaecon_sentences"]
+    """The factories are declared as entry points, so spaCy finds them without an import of the package."""
+    from importlib.metadata import entry_points
+
+    names = sorted(e.name for e in entry_points(group="spacy_factories") if e.value.startswith("chinaecon_extract"))
+    assert names == ["chinaecon_entities", "chinaecon_facts", "chinaecon_figures",
+                     "chinaecon_periods", "chinaecon_sentences"]
+    nlp = spacy.blank("en")  # spaCy reads the entry points here
+    for name in names:
+        nlp.add_pipe(name)
+    assert nlp.pipe_names == names
 
 
 def test_pipeline_load_is_blank_english_with_components_in_order():

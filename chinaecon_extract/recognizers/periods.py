@@ -103,9 +103,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...], _Shape | None],
 # patterns open with \b or a lookbehind, so sre has no literal prefix to skip ahead with.
 # Instead, each pattern's parse tree gives its anchors, lower-case strings one of which
 # every match contains ("quarter", month stems, "the same period"...), how far into a match
-# that anchor can be, and how many characters an attempt can read. The anchors are found
-# with one search per anchor set, and the pattern is tried only at the few positions a
-# match holding one can start from, with exactly the matches a full finditer finds (see
+# that anchor can be, and how many characters an attempt can read. The anchors of all
+# patterns are found with one joint search (see _joint), and each pattern is tried only at
+# the few positions a match holding one of its anchors can start from, with exactly the matches a full finditer finds (see
 # _anchored). In anchors a space stands for any run of whitespace.
 #
 # Widths are (chars, runs) pairs: chars plus `runs` times the text's longest run of
@@ -117,7 +117,7 @@ _Option = tuple[frozenset[str] | None, _Width | None]  # (anchors, lead)
 
 _EXACT_MAX = 64  # largest finite set of strings tracked for a regex node
 _MIN_RUN = 4  # runs of whitespace/hyphens are assumed this long when no text run is longer
-_TRY = 4  # a call to try one position costs about as much as sre's trying this many
+_TRY = 1000  # a call to try one position costs about as much as sre's trying this many
 # Characters that re.IGNORECASE matches to an ASCII letter although str.lower() does not
 # map them to it (the other one, U+0130, changes the length of lower(): no anchored scan).
 _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
@@ -313,12 +313,6 @@ class _Analysis:
         return _Shape(run if whole else None, *best, used, read)
 
 
-@lru_cache(maxsize=1)
-def _needs() -> frozenset[str]:
-    """Every pattern's `needs` strings."""
-    return frozenset(n for _, _, needs, _ in _patterns() for n in needs)
-
-
 @lru_cache(maxsize=64)
 def _anchor_rx(anchors: frozenset[str]) -> re.Pattern:
     """Finds anchors in the case-folded text; a space in one matches any run of whitespace.
@@ -338,16 +332,82 @@ def _anchor_rx(anchors: frozenset[str]) -> re.Pattern:
     return re.compile(rx(tree))
 
 
-def _windows(found: list[tuple[int, int]], lead: int) -> list[list[int]]:
+_Told = dict[str, tuple[frozenset[str], ...]]
+
+
+@lru_cache(maxsize=1)
+def _joint() -> tuple[re.Pattern, _Told, dict[str, int], frozenset[frozenset[str]]]:
+    """One search for the anchors of all anchor sets at once (except sets holding a
+    one-character anchor, such as the decade's "s": they occur everywhere, and are searched
+    alone when their pattern's `needs` are in the text).
+
+    The search finds at each position the longest anchor there, x, and goes on after it.
+    `told` gives for each x the sets with an anchor that starts where x does (x or a prefix
+    of x); `resume` the offset into x (before its first space, where offsets in the text
+    and in x agree) from which to search on when another anchor may start inside x
+    ("12" in "120" hides "20"; "march" in "march1h"...), so that every anchor found starts at
+    a position found. The sets searched jointly are returned last."""
+    sets = {shape.anchors for _, _, _, shape in _patterns() if shape is not None}
+    joint = frozenset(a for a in sets if min(map(len, a)) >= 2)
+    strings = frozenset(x for a in joint for x in a)
+    told: _Told = {}
+    resume: dict[str, int] = {}
+    for x in strings:
+        told[x] = tuple(a for a in joint if any(x.startswith(y) for y in a))
+        inside = [k for k in range(1, len(x)) if x[k] != " " and any(
+            x[k:].startswith(y) or y.startswith(x[k:]) for y in strings)]
+        if inside:
+            resume[x] = min(inside[0], x.find(" ") if " " in x else len(x))
+    return _anchor_rx(strings), told, resume, joint
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _anchor_starts(probe: str) -> dict[frozenset[str], list[int]]:
+    """Per jointly searched anchor set (see _joint), the positions in `probe`, ascending,
+    where one of its anchors starts."""
+    rx, told, resume, _ = _joint()
+    out: dict[frozenset[str], list[int]] = {}
+    pos = 0
+    while pos is not None:
+        restart, pos = pos, None
+        for m in rx.finditer(probe, restart):
+            x = m.group()
+            if x not in told:  # whitespace other than one space
+                x = _SPACES.sub(" ", x)
+            a = m.start()
+            for anchors in told[x]:
+                if anchors in out:
+                    out[anchors].append(a)
+                else:
+                    out[anchors] = [a]
+            if x in resume:
+                pos = a + resume[x]
+                break
+    return out
+
+
+def _windows(starts: list[int], lead: int) -> list[list[int]]:
     """Sorted, merged [lo, hi] ranges holding every position where a match can start that
-    holds one of the anchor occurrences `found` (start, end) at most `lead` characters from
-    its start. An occurrence that overlaps a found one (so was not found) starts before its end."""
+    holds an anchor starting at one of `starts` (ascending) at most `lead` characters from
+    its start."""
     out: list[list[int]] = []
-    for a, b in found:
+    for a in starts:
         if out and a - lead <= out[-1][1]:
-            out[-1][1] = b
+            out[-1][1] = a
         else:
-            out.append([max(a - lead, 0), b])
+            out.append([max(a - lead, 0), a])
+    return out
+
+
+def _alone(anchors: frozenset[str], probe: str) -> list[int]:
+    """Positions where one of `anchors` starts in `probe`, ascending, for a set searched
+    alone; one found may hide others that start inside it, so each position inside one found
+    is listed too."""
+    out: list[int] = []
+    for m in _anchor_rx(anchors).finditer(probe):
+        out.extend(range(m.start(), m.end()))
     return out
 
 
@@ -380,27 +440,41 @@ def _anchored(rx: re.Pattern, text: str, windows: list[list[int]], reach: int) -
 def _scan(text: str, annual: bool) -> Iterator[tuple[int, str, re.Match]]:
     """(priority, rule, match) of every pattern's rx.finditer(text), pattern by pattern; the
     ones with anchors (see _Shape) run only near them. The data file's `needs` still gate
-    patterns as before (a pattern runs only when the lower-case text holds one of them)."""
+    patterns as before (a pattern runs only when the lower-case text holds one of them);
+    they are checked only for a pattern that has an anchor in the text."""
     low = text.lower()
     probe = low if text.isascii() else None if len(low) != len(text) else (
         low.translate(_FOLD) if "\u0131" in low or "\u017f" in low else low)
-    run = max((len(m.group()) for m in _LONG_RUN.finditer(text)), default=_MIN_RUN)
-    held = {n for n in _needs() if n in low}
-    found: dict[frozenset[str], list[tuple[int, int]]] = {}  # anchor occurrences, per anchor set
+    found = _anchor_starts(probe) if probe is not None else {}
+    joint = _joint()[3]
+    run = None  # the text's longest run of whitespace and hyphens, once needed
+    held: dict[tuple[str, ...], bool] = {}
     windows: dict[tuple, list[list[int]]] = {}
     for prio, (rule, rx, needs, shape) in enumerate(_patterns()):
         if rule == "annual" and not annual:
             continue
-        if needs and held.isdisjoint(needs):
-            continue
         if shape is None or probe is None:
+            if needs and not any(n in low for n in needs):
+                continue
             matches = rx.finditer(text)
         else:
-            if shape.anchors not in found:
-                found[shape.anchors] = [m.span() for m in _anchor_rx(shape.anchors).finditer(probe)]
+            if shape.anchors not in found and shape.anchors in joint:
+                continue  # none of its anchors in the text
+            if needs:
+                if needs not in held:
+                    held[needs] = any(n in low for n in needs)
+                if not held[needs]:
+                    continue
+            if shape.anchors not in found:  # a set searched alone
+                found[shape.anchors] = _alone(shape.anchors, probe)
+            starts = found[shape.anchors]
+            if not starts:
+                continue
+            if run is None:
+                run = max((len(m.group()) for m in _LONG_RUN.finditer(text)), default=_MIN_RUN)
             lead, reach = (w[0] + w[1] * run for w in (shape.lead, shape.read))
             if (shape.anchors, lead) not in windows:
-                windows[shape.anchors, lead] = _windows(found[shape.anchors], lead)
+                windows[shape.anchors, lead] = _windows(starts, lead)
             matches = _anchored(rx, text, windows[shape.anchors, lead], reach + 1)
         for m in matches:
             yield prio, rule, m

@@ -94,6 +94,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...], _Shape | None],
         shape = _Analysis(shared).seq(_sre_parse.parse(rx.pattern, rx.flags), top=True)
         usable = shape.anchors is not None and shape.read is not None
         shared.add(shape.anchors)
+        heads = _heads(_sre_parse.parse(rx.pattern, rx.flags))
+        if heads and all(h for h, _ in heads):
+            shape = shape._replace(first=_anchor_rx(frozenset(h for h, _ in heads)))
         out.append((p["id"], rx, tuple(p.get("needs", ())), shape if usable else None))
     return tuple(out)
 
@@ -117,7 +120,7 @@ _Option = tuple[frozenset[str] | None, _Width | None]  # (anchors, lead)
 
 _EXACT_MAX = 64  # largest finite set of strings tracked for a regex node
 _MIN_RUN = 4  # runs of whitespace/hyphens are assumed this long when no text run is longer
-_TRY = 1000  # a call to try one position costs about as much as sre's trying this many
+_TRY = 4  # a call to try one position costs about as much as sre's trying this many
 # Characters that re.IGNORECASE matches to an ASCII letter although str.lower() does not
 # map them to it (the other one, U+0130, changes the length of lower(): no anchored scan).
 _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
@@ -133,6 +136,7 @@ class _Shape(NamedTuple):
     lead: _Width | None  # most characters of a match before such an anchor occurrence
     used: _Width | None  # most characters a match consumes
     read: _Width | None  # most characters an attempt reads: lookaheads, a failing step's look
+    first: re.Pattern | None = None  # finds in the probe the strings a match starts with (see _heads)
 
 
 def _add(a: _Width | None, b: _Width | None, times: int = 1) -> _Width | None:
@@ -202,6 +206,57 @@ def _cost(anchors: frozenset[str]) -> tuple:
     short = min(map(len, anchors))
     rank = 0 if one_start and rare else 2 if one_start and short == 4 else 3 if rare else 4 if not one_start else 5
     return rank, -short, len(anchors), sorted(anchors)
+
+
+_HEAD = 3  # how many leading characters of a match _heads tracks
+_HEADS_MAX = 256  # most strings it tracks
+
+
+def _compose(a: set[tuple[str, bool]], b: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+    """The heads (see _heads) of a followed by b."""
+    out = set()
+    for s, whole in a:
+        if not whole:
+            out.add((s, False))
+            continue
+        for t, t_whole in b:
+            u = s + t
+            out.add((u[:_HEAD], False) if len(u) >= _HEAD else (u, t_whole))
+    return out
+
+
+def _heads(items) -> set[tuple[str, bool]] | None:
+    """How a match of a parsed regex sequence begins: (string, whole) pairs, strings lower
+    case and at most _HEAD characters long, such that every match begins with one of the
+    strings and, when its `whole` is False, may go on with any characters; None when there
+    are too many to track. Matches start only where the probe (see _scan) holds one."""
+    out = {("", True)}
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        if op is _sre.SUBPATTERN:
+            item = _heads(av[-1])
+        elif op is _sre.BRANCH:
+            alts = [_heads(b) for b in av[1]]
+            item = None if any(x is None for x in alts) else set().union(*alts)
+        elif op in _REPEATS and av[1] <= _HEAD:
+            body, item, power = _heads(av[2]), set(), {("", True)}
+            for n in range(av[1] + 1):
+                if body is None:
+                    item = None
+                    break
+                item |= power if n >= av[0] else set()
+                power = _compose(power, body)
+        elif op in (_sre.LITERAL, _sre.IN) and _chars(op, av) and " " not in _chars(op, av):
+            item = {(c, True) for c in _chars(op, av)}
+        else:
+            item = None
+        out = _compose(out, item if item is not None else {("", False)})
+        if len(out) > _HEADS_MAX:
+            return None
+        if not any(whole for _, whole in out):
+            break
+    return out
 
 
 class _Analysis:
@@ -411,18 +466,26 @@ def _alone(anchors: frozenset[str], probe: str) -> list[int]:
     return out
 
 
-def _anchored(rx: re.Pattern, text: str, windows: list[list[int]], reach: int) -> Iterator[re.Match]:
+def _anchored(rx: re.Pattern, text: str, windows: list[list[int]], reach: int,
+              first: re.Pattern | None, probe: str) -> Iterator[re.Match]:
     """The matches of rx.finditer(text), given windows holding every position where one can
-    start and the most characters an attempt reads (`reach`). Each window is searched from its
-    start (or the end of the last match, as finditer would go on) with endpos `reach` past its
-    end, so every attempt starting inside it sees the same characters as on the full text;
-    lookbehinds and \\b still see the text before the window. A search would also try each
-    position up to endpos, so the few starts of a small window are tried one by one."""
+    start and the most characters an attempt reads (`reach`). Each position of a window is
+    tried from its start (or from the end of the last match, as finditer would go on) with
+    endpos `reach` past the window's end, so every attempt sees the same characters as on the
+    full text; lookbehinds and \\b still see the text before the window. `first` (see _heads)
+    skips to the next position where a match can start. Without it, the few
+    starts of a small window are tried one by one, a larger window searched (a search also
+    tries each position up to endpos)."""
     cursor = 0
     for lo, hi in windows:
         pos = max(lo, cursor)
-        if (hi - pos) * _TRY < reach:
+        if first is not None or (hi - pos) * _TRY < reach:
             while pos <= hi:
+                if first is not None and pos < hi:
+                    c = first.search(probe, pos, hi + _HEAD)
+                    if c is None or c.start() > hi:
+                        break
+                    pos = c.start()
                 m = rx.match(text, pos, hi + reach)
                 if m:
                     pos = cursor = m.end()
@@ -475,9 +538,28 @@ def _scan(text: str, annual: bool) -> Iterator[tuple[int, str, re.Match]]:
             lead, reach = (w[0] + w[1] * run for w in (shape.lead, shape.read))
             if (shape.anchors, lead) not in windows:
                 windows[shape.anchors, lead] = _windows(starts, lead)
-            matches = _anchored(rx, text, windows[shape.anchors, lead], reach + 1)
+            matches = _anchored(rx, text, windows[shape.anchors, lead], reach + 1, shape.first, probe)
         for m in matches:
             yield prio, rule, m
+
+
+# Regexes of the checks in context (_build and its helpers), compiled once.
+_DIGITS = re.compile(r"\d+")
+_WORD_OR_MARK = re.compile(r"[a-z']+|[^\sa-z']")
+_OPENS = re.compile(r"(?:^|[.!?\n;:\"(])\s*$")
+_STOP = re.compile(r"[.;!?](?!\d)|\n")
+_DASH_NEXT = re.compile(r"\s*-")
+_NAME_NEXT = re.compile(r"\s+(?:Fourth|First|Movement|Road|Street|Avenue)\b")
+_STOP_NEXT = re.compile(r"\s*(?:$|\n|[A-Z\"])")
+_WORD_NEXT = re.compile(r"\s+([A-Za-z][\w-]*)")
+_SUBJECT_OF = re.compile(r"(?:,|\s+(?:was|is|saw|has|had|marks|marked|witnessed|will|became|also))")
+_ANY_PERIOD = re.compile(r"\d|[A-Z][a-z]|year|month|quarter|half|week|holiday|period|annual")
+
+
+@lru_cache(maxsize=1)
+def _cumulative_cue() -> re.Pattern:
+    """Finds any of the data's cumulative cues as a whole word or phrase."""
+    return re.compile("|".join(r"\b" + re.escape(c) + r"\b" for c in _vocab()["cumulative_cues"]))
 
 
 @lru_cache(maxsize=1)
@@ -507,7 +589,7 @@ def _month(surface: str | None) -> int | None:
 def _day(surface: str | None) -> int | None:
     if not surface:
         return None
-    return int(re.match(r"\d+", surface).group())
+    return int(_DIGITS.match(surface).group())
 
 
 def _int(s: str | None) -> int | None:
@@ -520,21 +602,21 @@ def _capitalized(s: str | None) -> bool:
 
 def _prev_words(text: str, pos: int, n: int = 2) -> list[str]:
     """The n words before pos, lower case (punctuation dropped)."""
-    return re.findall(r"[a-z']+|[^\sa-z']", text[max(0, pos - 40):pos].lower())[-n:]
+    return _WORD_OR_MARK.findall(text[max(0, pos - 40):pos].lower())[-n:]
 
 
 def _clause_start(text: str, pos: int) -> bool:
     """True when pos opens a sentence or line (only spaces/quotes since the last stop)."""
     before = text[max(0, pos - 4):pos]
-    return pos == 0 or bool(re.search(r"(?:^|[.!?\n;:\"(])\s*$", before)) or text[:pos].strip() == ""
+    return pos == 0 or bool(_OPENS.search(before)) or text[:pos].strip() == ""
 
 
-def _year_rel(m: re.Match) -> tuple[int | None, str | None]:
-    g = m.groupdict()
+def _year_rel(g: dict) -> tuple[int | None, str | None]:
+    """The year and relative year word of a match's groups `g`."""
     year = _int(g.get("year"))
     yrel = g.get("yrel")
     if yrel:
-        yrel = _YREL.get(re.sub(r"\s+", " ", yrel.lower()), yrel.lower())
+        yrel = _YREL.get(_SPACES.sub(" ", yrel.lower()), yrel.lower())
     elif g.get("ythe"):
         yrel = "the"
     return year, yrel
@@ -555,7 +637,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
     for key in ("month", "month2"):
         if g.get(key) and g[key][0].isalpha() and not _capitalized(g[key]):
             return None
-    year, yrel = _year_rel(m)
+    year, yrel = _year_rel(g)
     kw: dict = {}
     kind = rule.split("_")[0]
     month = _month(g.get("month"))
@@ -588,9 +670,9 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
     elif rule == "ytd_end_month":
         # "by the end of November" totals the year to date when a cumulative verb follows;
         # otherwise it dates a stock ("had 40 million hogs by the end of September")
-        after = re.split(r"[.;!?](?!\d)|\n", text[m.end():m.end() + 120].lower(), maxsplit=1)[0]
-        after += " " + re.split(r"[.;!?](?!\d)|\n", text[max(0, m.start() - 120):m.start()].lower())[-1]
-        if any(re.search(r"\b" + re.escape(c) + r"\b", after) for c in _vocab()["cumulative_cues"]):
+        after = _STOP.split(text[m.end():m.end() + 120].lower(), maxsplit=1)[0]
+        after += " " + _STOP.split(text[max(0, m.start() - 120):m.start()].lower())[-1]
+        if _cumulative_cue().search(after):
             kind, kw["n"] = "ytd", month
             month = None
         else:
@@ -607,7 +689,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kw["quarter"] = int(g["quarter"] or g["quarter2"] or g["quarter3"])
         year = _int(g.get("year")) or _int(g.get("year2")) or _two_digit(g.get("yy") or g.get("yy2"))
     elif rule == "quarter_rel":
-        kind, kw["rel"] = "quarter", _YREL.get(re.sub(r"\s+", " ", g["rel"].lower()), g["rel"].lower())
+        kind, kw["rel"] = "quarter", _YREL.get(_SPACES.sub(" ", g["rel"].lower()), g["rel"].lower())
         yrel = "last" if g.get("yrel") else None
     elif rule == "half":
         h = g["half"].lower()
@@ -629,7 +711,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kw["year2"] = int(g["year2"])
         if not (0 < kw["year2"] - year <= 60):
             return None
-        if not g.get("from") and re.match(r"\s*-", text[m.end("year"):]) is None and _prev_words(text, start, 1) not in (
+        if not g.get("from") and _DASH_NEXT.match(text, m.end("year")) is None and _prev_words(text, start, 1) not in (
                 [w] for w in _vocab()["year_prepositions"]) and text[start - 1:start] != "(":
             return None
     elif rule == "since":
@@ -670,7 +752,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
     elif rule == "part_year":
         kind, kw["part"] = "partyear", g["part"].lower()
     elif rule == "holiday":
-        key = _holiday_index().get(re.sub(r"\s+", " ", g["holiday"].lower()))
+        key = _holiday_index().get(_SPACES.sub(" ", g["holiday"].lower()))
         if key is None:
             return None
         if not g.get("hword"):
@@ -695,7 +777,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         if g.get("rel") and g["rel"].lower().startswith("on"):
             start = m.start("weekday") if g["rel"].lower() == "on" else start + 3
     elif rule == "month_rel":
-        kind, kw["rel"] = "month", _YREL.get(re.sub(r"\s+", " ", g["rel"].lower()), g["rel"].lower())
+        kind, kw["rel"] = "month", _YREL.get(_SPACES.sub(" ", g["rel"].lower()), g["rel"].lower())
         yrel = "last" if g.get("yrel") else None
     elif rule == "month_relname":
         kind, yrel = "month", g["rel"].lower()
@@ -712,7 +794,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
             if not (yrel or year or (prev and prev[-1] in preps)):
                 return None
         # a month name inside a proper name ("the May Fourth Movement", "August First Road")
-        if re.match(r"\s+(?:Fourth|First|Movement|Road|Street|Avenue)\b", text[end:]):
+        if _NAME_NEXT.match(text, end):
             return None
     elif rule == "same_period":
         kind = "same"
@@ -728,7 +810,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
     elif rule == "year_whole":
         kind, yrel = "year", "the"
     elif rule == "anaphor":
-        ref = re.sub(r"\s+", " ", g["ref"].lower())
+        ref = _SPACES.sub(" ", g["ref"].lower())
         if g.get("n"):
             kw["n"] = _num(g["n"])
             ref = "months"
@@ -744,7 +826,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kind = "year"
         if not _year_scopes(text, m.start("year"), m.end("year")):
             return None
-    if text[end - 1:end] == "." and re.match(r"\s*(?:$|\n|[A-Z\"])", text[end:end + 2]):
+    if text[end - 1:end] == "." and _STOP_NEXT.match(text, end, end + 2):
         end -= 1  # a sentence stop after an abbreviation ("from Jan to Feb.")
     if year is not None and not (1000 <= year <= 2099):
         return None
@@ -759,7 +841,7 @@ def _year_scopes(text: str, s: int, e: int) -> bool:
     v = _vocab()
     prev = _prev_words(text, s, 2)
     after = text[e:e + 30]
-    nxt = re.match(r"\s+([A-Za-z][\w-]*)", after)
+    nxt = _WORD_NEXT.match(after)
     if prev and prev[-1] in v["possessives"]:
         if nxt and (nxt.group(1)[0].isupper() and not nxt.group(1).isupper()):
             return False
@@ -770,7 +852,7 @@ def _year_scopes(text: str, s: int, e: int) -> bool:
         return True
     if after.startswith("'s"):
         return True
-    if _clause_start(text, s) and re.match(r"(?:,|\s+(?:was|is|saw|has|had|marks|marked|witnessed|will|became|also))", after):
+    if _clause_start(text, s) and _SUBJECT_OF.match(after):
         return True
     return False
 
@@ -786,7 +868,7 @@ def find_periods(text: str, sentences: Sequence[tuple[int, int]] | None = None, 
         because "annual" more often names a plan or a rate than a period.
     RETURNS (Iterator[PeriodExpression]): non-overlapping, longest match first.
     """
-    if not text or not re.search(r"\d|[A-Z][a-z]|year|month|quarter|half|week|holiday|period|annual", text):
+    if not text or not _ANY_PERIOD.search(text):
         return iter(())
     cands = [(m.start(), m.end(), prio, rule, m) for prio, rule, m in _scan(text, annual)]
     cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))

@@ -25,6 +25,8 @@ from ..text import alternation
 _STEP_SLACK = dt.timedelta(days=60)
 _DATELINE_CHARS = 300
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z\"(])|\n")
+_SPACES = re.compile(r"\s+")
+_ALONE = re.compile(r"\s+alone\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -525,6 +527,12 @@ _SETS_YEAR = {"date", "dayspan", "month", "monthspan", "ytd", "quarter", "half",
 _IN_FORCE = {"month", "monthspan", "ytd", "quarter", "half", "holiday", "dayspan"}
 
 
+@lru_cache(maxsize=1)
+def _comparison_before() -> re.Pattern:
+    """Finds a comparison word ("over", "the level of") just before the end of a string."""
+    return re.compile("|".join(r"\b" + re.escape(w) + r" $" for w in _tables()["comparison_words"]))
+
+
 def _sets_explicit_year(expr: PeriodExpression, year: int, ctx: _Context, text: str) -> bool:
     """False for a written year that is a target ("by 2027", after publication) or a
     comparison base ("over 2020", "the level of 2019"): neither sets the year in force."""
@@ -532,8 +540,8 @@ def _sets_explicit_year(expr: PeriodExpression, year: int, ctx: _Context, text: 
                                                         and dt.date(year, 12, 31) > ctx.pub and ctx.pub.month < 7)):
         return False
     if expr.kind == "year" and expr.rule in ("year_bare", "since"):
-        before = re.sub(r"\s+", " ", text[max(0, expr.start - 20):expr.start].lower())
-        if any(re.search(r"\b" + re.escape(w) + r" $", before) for w in _tables()["comparison_words"]):
+        before = _SPACES.sub(" ", text[max(0, expr.start - 20):expr.start].lower())
+        if _comparison_before().search(before):
             return False
     return True
 
@@ -555,7 +563,7 @@ def _update(expr: PeriodExpression, p: Period, ctx: _Context, text: str = "") ->
                 ctx.year, ctx.year_explicit = s.year, ctx.year_explicit and ctx.year == s.year
     if comparison:
         return
-    alone = re.match(r"\s+alone\b", text[expr.end:expr.end + 8]) is not None
+    alone = _ALONE.match(text, expr.end, expr.end + 8) is not None
     if k in _IN_FORCE and p.granularity != "year" and not alone and expr.part not in ("end", "beginning") \
             and ctx.period_sentence != ctx.sentence:
         ctx.period, ctx.period_sentence = p, ctx.sentence

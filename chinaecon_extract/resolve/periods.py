@@ -50,24 +50,54 @@ class Dateline:
             return None
 
 
+_WIRE_LEAD = 80  # most characters of a line before a wire dateline's month
+
+
 @lru_cache(maxsize=1)
-def _dateline_rx() -> tuple[re.Pattern, re.Pattern]:
-    mon = alternation(load_json("periods.json")["months"])
+def _dateline_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[str, ...]]:
+    """(iso, wire, wire_at, stems): iso and wire find a dateline in a text's head; wire_at is
+    wire without its line lead, matched where a month name starts (see _wire_dateline);
+    stems are the months' first three letters, lower case."""
+    months = load_json("periods.json")["months"]
+    mon = alternation(months)
     iso = re.compile(r"(?m)^[ \t]*((?:19|20)\d{2})[-/.](0?[1-9]|1[0-2])[-/.](0?[1-9]|[12]\d|3[01])\b")
-    wire = re.compile(r"(?m)^[^\n]{0,80}?\b(" + mon + r")\.?\s?(\d{1,2})(?:st|nd|rd|th)?(?:,\s*((?:19|20)\d{2}))?"
-                      r"\s*(?:\((?:Xinhua|ECNS|CNS|China\s+Daily|AFP|Reuters|IANS)\)|\.|,)?\s*(?:--|-|\u2014|:)",
-                      re.IGNORECASE)
-    return iso, wire
+    body = (r"\b(" + mon + r")\.?\s?(\d{1,2})(?:st|nd|rd|th)?(?:,\s*((?:19|20)\d{2}))?"
+            r"\s*(?:\((?:Xinhua|ECNS|CNS|China\s+Daily|AFP|Reuters|IANS)\)|\.|,)?\s*(?:--|-|\u2014|:)")
+    wire = re.compile(r"(?m)^[^\n]{0,%d}?" % _WIRE_LEAD + body, re.IGNORECASE)
+    return iso, wire, re.compile(body, re.IGNORECASE), tuple(sorted({m[:3].lower() for m in months}))
+
+
+def _wire_dateline(head: str) -> re.Match | None:
+    """wire.search(head) (see _dateline_rx), tried only where a month name starts: the first
+    position, at most _WIRE_LEAD characters into its line, where wire_at matches. A month
+    matched without regard to case starts with a stem in the lower-case head when the head
+    is ASCII; otherwise the whole search runs."""
+    _, wire, wire_at, stems = _dateline_rx()
+    if not head.isascii():
+        return wire.search(head)
+    low = head.lower()
+    starts = []
+    for stem in stems:
+        i = low.find(stem)
+        while i >= 0:
+            starts.append(i)
+            i = low.find(stem, i + 1)
+    for i in sorted(starts):
+        if i - (head.rfind("\n", 0, i) + 1) <= _WIRE_LEAD:
+            m = wire_at.match(head, i)
+            if m:
+                return m
+    return None
 
 
 def find_dateline(text: str) -> Dateline | None:
     """The dateline near the top of `text` (normalized), if any."""
     head = text[:_DATELINE_CHARS]
-    iso, wire = _dateline_rx()
+    iso = _dateline_rx()[0]
     m = iso.search(head)
     if m:
         return Dateline(m.start(1), m.end(3), int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = wire.search(head)
+    m = _wire_dateline(head)
     if m and m.group(1)[0].isupper():
         month = load_json("periods.json")["months"][m.group(1).lower()]
         return Dateline(m.start(1), m.end(2), int(m.group(3)) if m.group(3) else None, month, int(m.group(2)))

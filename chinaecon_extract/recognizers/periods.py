@@ -467,40 +467,42 @@ def _alone(anchors: frozenset[str], probe: str) -> list[int]:
 
 
 def _anchored(rx: re.Pattern, text: str, windows: list[list[int]], reach: int,
-              first: re.Pattern | None, probe: str) -> Iterator[re.Match]:
+              first: re.Pattern | None, probe: str) -> list[re.Match]:
     """The matches of rx.finditer(text), given windows holding every position where one can
     start and the most characters an attempt reads (`reach`). Each position of a window is
     tried from its start (or from the end of the last match, as finditer would go on) with
     endpos `reach` past the window's end, so every attempt sees the same characters as on the
     full text; lookbehinds and \\b still see the text before the window. `first` (see _heads)
-    skips to the next position where a match can start. Without it, the few
-    starts of a small window are tried one by one, a larger window searched (a search also
-    tries each position up to endpos)."""
+    skips to the next position where a match can start. Without it, the few starts of a
+    small window are tried one by one, a larger window searched (a search also tries each
+    position up to endpos)."""
+    out = []
     cursor = 0
     for lo, hi in windows:
-        pos = max(lo, cursor)
-        if first is not None or (hi - pos) * _TRY < reach:
-            while pos <= hi:
-                if first is not None and pos < hi:
-                    c = first.search(probe, pos, hi + _HEAD)
-                    if c is None or c.start() > hi:
-                        break
-                    pos = c.start()
-                m = rx.match(text, pos, hi + reach)
-                if m:
-                    pos = cursor = m.end()
-                    yield m
-                else:
-                    pos += 1
+        pos = lo if lo > cursor else cursor
+        if first is None and (hi - pos) * _TRY >= reach:
+            for m in rx.finditer(text, pos, hi + reach):
+                if m.start() > hi:
+                    break
+                cursor = m.end()
+                out.append(m)
             continue
-        for m in rx.finditer(text, pos, hi + reach):
-            if m.start() > hi:
-                break
-            cursor = m.end()
-            yield m
+        while pos <= hi:
+            if pos < hi and first is not None:
+                c = first.search(probe, pos, hi + _HEAD)
+                if c is None or c.start() > hi:
+                    break
+                pos = c.start()
+            m = rx.match(text, pos, hi + reach)
+            if m is None:
+                pos += 1
+            else:
+                out.append(m)
+                pos = cursor = m.end()
+    return out
 
 
-def _scan(text: str, annual: bool) -> Iterator[tuple[int, str, re.Match]]:
+def _scan(text: str, annual: bool) -> list[tuple[int, str, re.Match]]:
     """(priority, rule, match) of every pattern's rx.finditer(text), pattern by pattern; the
     ones with anchors (see _Shape) run only near them. The data file's `needs` still gate
     patterns as before (a pattern runs only when the lower-case text holds one of them);
@@ -513,34 +515,38 @@ def _scan(text: str, annual: bool) -> Iterator[tuple[int, str, re.Match]]:
     run = None  # the text's longest run of whitespace and hyphens, once needed
     held: dict[tuple[str, ...], bool] = {}
     windows: dict[tuple, list[list[int]]] = {}
+    out: list[tuple[int, str, re.Match]] = []
     for prio, (rule, rx, needs, shape) in enumerate(_patterns()):
         if rule == "annual" and not annual:
             continue
         if shape is None or probe is None:
             if needs and not any(n in low for n in needs):
                 continue
-            matches = rx.finditer(text)
+            matches = list(rx.finditer(text))
         else:
-            if shape.anchors not in found and shape.anchors in joint:
+            anchors = shape.anchors
+            if anchors not in found and anchors in joint:
                 continue  # none of its anchors in the text
             if needs:
                 if needs not in held:
                     held[needs] = any(n in low for n in needs)
                 if not held[needs]:
                     continue
-            if shape.anchors not in found:  # a set searched alone
-                found[shape.anchors] = _alone(shape.anchors, probe)
-            starts = found[shape.anchors]
+            if anchors not in found:  # a set searched alone
+                found[anchors] = _alone(anchors, probe)
+            starts = found[anchors]
             if not starts:
                 continue
             if run is None:
                 run = max((len(m.group()) for m in _LONG_RUN.finditer(text)), default=_MIN_RUN)
-            lead, reach = (w[0] + w[1] * run for w in (shape.lead, shape.read))
-            if (shape.anchors, lead) not in windows:
-                windows[shape.anchors, lead] = _windows(starts, lead)
-            matches = _anchored(rx, text, windows[shape.anchors, lead], reach + 1, shape.first, probe)
-        for m in matches:
-            yield prio, rule, m
+            lead = shape.lead[0] + shape.lead[1] * run
+            reach = shape.read[0] + shape.read[1] * run + 1
+            if (anchors, lead) not in windows:
+                windows[anchors, lead] = _windows(starts, lead)
+            matches = _anchored(rx, text, windows[anchors, lead], reach, shape.first, probe)
+        if matches:
+            out += [(prio, rule, m) for m in matches]
+    return out
 
 
 # Regexes of the checks in context (_build and its helpers), compiled once.

@@ -443,19 +443,6 @@ def _anchor_starts(probe: str) -> dict[frozenset[str], list[int]]:
     return out
 
 
-def _windows(starts: list[int], lead: int) -> list[list[int]]:
-    """Sorted, merged [lo, hi] ranges holding every position where a match can start that
-    holds an anchor starting at one of `starts` (ascending) at most `lead` characters from
-    its start."""
-    out: list[list[int]] = []
-    for a in starts:
-        if out and a - lead <= out[-1][1]:
-            out[-1][1] = a
-        else:
-            out.append([max(a - lead, 0), a])
-    return out
-
-
 def _alone(anchors: frozenset[str], probe: str) -> list[int]:
     """Positions where one of `anchors` starts in `probe`, ascending, for a set searched
     alone; one found may hide others that start inside it, so each position inside one found
@@ -466,20 +453,30 @@ def _alone(anchors: frozenset[str], probe: str) -> list[int]:
     return out
 
 
-def _anchored(rx: re.Pattern, text: str, windows: list[list[int]], reach: int,
+def _anchored(rx: re.Pattern, text: str, starts: list[int], lead: int, reach: int,
               first: re.Pattern | None, probe: str) -> list[re.Match]:
-    """The matches of rx.finditer(text), given windows holding every position where one can
-    start and the most characters an attempt reads (`reach`). Each position of a window is
-    tried from its start (or from the end of the last match, as finditer would go on) with
-    endpos `reach` past the window's end, so every attempt sees the same characters as on the
-    full text; lookbehinds and \\b still see the text before the window. `first` (see _heads)
-    skips to the next position where a match can start. Without it, the few starts of a
-    small window are tried one by one, a larger window searched (a search also tries each
-    position up to endpos)."""
+    """The matches of rx.finditer(text), given the ascending `starts` of the anchors every
+    match holds at most `lead` characters from its start, and the most characters an attempt
+    reads (`reach`). Windows [start - lead, start], merged where they meet, hold every
+    position where a match can start. Each position of a window is tried from its start (or
+    from the end of the last match, as finditer would go on) with endpos `reach` past the
+    window's end, so every attempt sees the same characters as on the full text;
+    lookbehinds and \\b still see the text before the window. `first` (see _heads) skips to
+    the next position where a match can start. Without it, the few starts of a small window
+    are tried one by one, a larger window searched (a search also tries each position up to
+    endpos)."""
     out = []
-    cursor = 0
-    for lo, hi in windows:
+    cursor = i = 0
+    while i < len(starts):
+        lo = hi = starts[i]
+        lo -= lead
+        i += 1
+        while i < len(starts) and starts[i] - lead <= hi:
+            hi = starts[i]
+            i += 1
         pos = lo if lo > cursor else cursor
+        if pos < 0:
+            pos = 0
         if first is None and (hi - pos) * _TRY >= reach:
             for m in rx.finditer(text, pos, hi + reach):
                 if m.start() > hi:
@@ -502,6 +499,17 @@ def _anchored(rx: re.Pattern, text: str, windows: list[list[int]], reach: int,
     return out
 
 
+@lru_cache(maxsize=1)
+def _plan() -> tuple[tuple, ...]:
+    """Per pattern, in priority order, what _scan needs of it: (priority, rule, rx, needs,
+    anchors, lead, read, first, joint); anchors is None for a pattern that scans the whole
+    text, joint True when its anchors are searched jointly (see _joint)."""
+    joint = _joint()[3]
+    return tuple((prio, rule, rx, needs, None, None, None, None, False) if shape is None else
+                 (prio, rule, rx, needs, shape.anchors, shape.lead, shape.read, shape.first, shape.anchors in joint)
+                 for prio, (rule, rx, needs, shape) in enumerate(_patterns()))
+
+
 def _scan(text: str, annual: bool) -> list[tuple[int, str, re.Match]]:
     """(priority, rule, match) of every pattern's rx.finditer(text), pattern by pattern; the
     ones with anchors (see _Shape) run only near them. The data file's `needs` still gate
@@ -511,21 +519,18 @@ def _scan(text: str, annual: bool) -> list[tuple[int, str, re.Match]]:
     probe = low if text.isascii() else None if len(low) != len(text) else (
         low.translate(_FOLD) if "\u0131" in low or "\u017f" in low else low)
     found = _anchor_starts(probe) if probe is not None else {}
-    joint = _joint()[3]
     run = None  # the text's longest run of whitespace and hyphens, once needed
     held: dict[tuple[str, ...], bool] = {}
-    windows: dict[tuple, list[list[int]]] = {}
     out: list[tuple[int, str, re.Match]] = []
-    for prio, (rule, rx, needs, shape) in enumerate(_patterns()):
+    for prio, rule, rx, needs, anchors, lead, read, first, joint in _plan():
         if rule == "annual" and not annual:
             continue
-        if shape is None or probe is None:
+        if anchors is None or probe is None:
             if needs and not any(n in low for n in needs):
                 continue
             matches = list(rx.finditer(text))
         else:
-            anchors = shape.anchors
-            if anchors not in found and anchors in joint:
+            if joint and anchors not in found:
                 continue  # none of its anchors in the text
             if needs:
                 if needs not in held:
@@ -534,16 +539,12 @@ def _scan(text: str, annual: bool) -> list[tuple[int, str, re.Match]]:
                     continue
             if anchors not in found:  # a set searched alone
                 found[anchors] = _alone(anchors, probe)
-            starts = found[anchors]
-            if not starts:
+            if not found[anchors]:
                 continue
             if run is None:
                 run = max((len(m.group()) for m in _LONG_RUN.finditer(text)), default=_MIN_RUN)
-            lead = shape.lead[0] + shape.lead[1] * run
-            reach = shape.read[0] + shape.read[1] * run + 1
-            if (anchors, lead) not in windows:
-                windows[anchors, lead] = _windows(starts, lead)
-            matches = _anchored(rx, text, windows[anchors, lead], reach, shape.first, probe)
+            matches = _anchored(rx, text, found[anchors], lead[0] + lead[1] * run, read[0] + read[1] * run + 1,
+                                first, probe)
         if matches:
             out += [(prio, rule, m) for m in matches]
     return out

@@ -648,7 +648,27 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
     kw: dict = {}
     kind = rule.split("_")[0]
     month = _month(g.get("month"))
-    if rule == "date_iso":
+    # the most frequent rules first
+    if rule == "month_bare":
+        kind = "month"
+        surface = g["month"].rstrip(".").lower()
+        preps = ("in", "of", "since", "until", "till", "by", "during", "for", "from", "to", "through", "early",
+                 "mid", "late", "between", "and", "before", "after", "end", "beginning", "start", "as", "-", "or",
+                 "since", "throughout", "until", "including", "except", "last", "this", "next", "on")
+        if surface in _vocab()["modal_months"] or g["month"].endswith(".") or len(surface) == 3:
+            prev = _prev_words(text, start, 2)
+            if not (yrel or year or (prev and prev[-1] in preps)):
+                return None
+        # a month name inside a proper name ("the May Fourth Movement", "August First Road")
+        if _NAME_NEXT.match(text, end):
+            return None
+    elif rule == "year_bare":
+        kind = "year"
+        if not _year_scopes(text, m.start("year"), m.end("year")):
+            return None
+    elif rule == "year_rel":
+        kind = "year"
+    elif rule == "date_iso":
         month, kw["day"] = int(g["month"]), int(g["day"])
         if g["sep"] == "." and text[end:end + 1].isdigit():
             return None
@@ -790,19 +810,6 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kind, yrel = "month", g["rel"].lower()
     elif rule == "month_year":
         kind = "month"
-    elif rule == "month_bare":
-        kind = "month"
-        surface = g["month"].rstrip(".").lower()
-        prev = _prev_words(text, start, 2)
-        preps = ("in", "of", "since", "until", "till", "by", "during", "for", "from", "to", "through", "early",
-                 "mid", "late", "between", "and", "before", "after", "end", "beginning", "start", "as", "-", "or",
-                 "since", "throughout", "until", "including", "except", "last", "this", "next", "on")
-        if surface in _vocab()["modal_months"] or g["month"].endswith(".") or len(surface) == 3:
-            if not (yrel or year or (prev and prev[-1] in preps)):
-                return None
-        # a month name inside a proper name ("the May Fourth Movement", "August First Road")
-        if _NAME_NEXT.match(text, end):
-            return None
     elif rule == "same_period":
         kind = "same"
         if g.get("yrel"):
@@ -810,8 +817,6 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kw["name"] = "quarter" if m.group().lower().rstrip().endswith("quarter") else None
     elif rule == "year_earlier":
         kind = "earlier"
-    elif rule == "year_rel":
-        kind = "year"
     elif rule == "year_named":
         kind = "year"
     elif rule == "year_whole":
@@ -829,10 +834,6 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
                 return None
     elif rule == "annual":
         kind, yrel = "annual", "the"
-    elif rule == "year_bare":
-        kind = "year"
-        if not _year_scopes(text, m.start("year"), m.end("year")):
-            return None
     if text[end - 1:end] == "." and _STOP_NEXT.match(text, end, end + 2):
         end -= 1  # a sentence stop after an abbreviation ("from Jan to Feb.")
     if year is not None and not (1000 <= year <= 2099):

@@ -405,12 +405,15 @@ def _joint() -> tuple[re.Pattern, _Told, dict[str, int], frozenset[frozenset[str
     sets = {shape.anchors for _, _, _, shape in _patterns() if shape is not None}
     joint = frozenset(a for a in sets if min(map(len, a)) >= 2)
     strings = frozenset(x for a in joint for x in a)
+    starts = {y[:i] for y in strings for i in range(1, len(y) + 1)}  # what an anchor can start with
     told: _Told = {}
     resume: dict[str, int] = {}
     for x in strings:
-        told[x] = tuple(a for a in joint if any(x.startswith(y) for y in a))
-        inside = [k for k in range(1, len(x)) if x[k] != " " and any(
-            x[k:].startswith(y) or y.startswith(x[k:]) for y in strings)]
+        told[x] = tuple(a for a in joint if any(x[:i] in a for i in range(1, len(x) + 1)))
+        # offsets where an anchor may start inside x: one starts with the rest of x, or the rest
+        # of x starts with one
+        inside = [k for k in range(1, len(x)) if x[k] != " " and (
+            x[k:] in starts or any(x[k:i] in strings for i in range(k + 1, len(x) + 1)))]
         if inside:
             resume[x] = min(inside[0], x.find(" ") if " " in x else len(x))
     return _anchor_rx(strings), told, resume, joint

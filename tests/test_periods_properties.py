@@ -131,3 +131,11 @@ def test_periods_property_wire_dateline_equals_full_search(words):
     if full is not None:
         assert [full.span(i) for i in (1, 2, 3)] == [found.span(i) for i in (1, 2, 3)]
         assert full.end() == found.end()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" -\t\n\r\x0b\x0c\x1c\x1f\x00a1\xa0\u2003")), max_size=60))
+def test_periods_property_longest_run_equals_regex(text):
+    from chinaecon_extract.recognizers.periods import _LONG_RUN, _MIN_RUN, _longest_run
+
+    assert _longest_run(text) == max((len(m.group()) for m in _LONG_RUN.finditer(text)), default=_MIN_RUN)

@@ -126,6 +126,19 @@ _TRY = 4  # a call to try one position costs about as much as sre's trying this 
 _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 _LONG_RUN = re.compile(r"[-\s][-\s]{%d,}" % _MIN_RUN)
+# An ASCII text's bytes mapped to " " (whitespace, hyphen) or "x", where runs are found by a
+# plain search for spaces (much faster than trying _LONG_RUN at every space).
+_RUN_BYTES = bytes(0x20 if re.match(r"[-\s]", chr(b)) else 0x78 for b in range(256))
+_LONG_RUN_ASCII = re.compile(b" " * _MIN_RUN + b" +")
+
+
+def _longest_run(text: str) -> int:
+    """The text's longest run of whitespace and hyphens when longer than _MIN_RUN, else _MIN_RUN."""
+    if text.isascii():
+        runs = _LONG_RUN_ASCII.findall(text.encode("ascii").translate(_RUN_BYTES))
+    else:
+        runs = _LONG_RUN.findall(text)
+    return max(map(len, runs), default=_MIN_RUN)
 
 
 class _Shape(NamedTuple):
@@ -545,7 +558,7 @@ def _scan(text: str, annual: bool) -> list[tuple[int, str, re.Match]]:
             if not found[anchors]:
                 continue
             if run is None:
-                run = max((len(m.group()) for m in _LONG_RUN.finditer(text)), default=_MIN_RUN)
+                run = _longest_run(text)
             matches = _anchored(rx, text, found[anchors], lead[0] + lead[1] * run, read[0] + read[1] * run + 1,
                                 first, probe)
         if matches:

@@ -107,7 +107,11 @@ def find_dateline(text: str) -> Dateline | None:
 # --- interval helpers -----------------------------------------------------------------
 
 def _last_day(y: int, m: int) -> int:
-    return calendar.monthrange(y, m)[1]
+    """Days in month m of year y, as calendar.monthrange(y, m)[1] (which also finds the
+    weekday of the 1st: slower), and its error for a month outside 1-12."""
+    if not 1 <= m <= 12:
+        return calendar.monthrange(y, m)[1]
+    return calendar.mdays[m] + (m == 2 and calendar.isleap(y))
 
 
 def _span(y1: int, m1: int, d1: int, y2: int, m2: int, d2: int | None = None) -> tuple[dt.date, dt.date]:

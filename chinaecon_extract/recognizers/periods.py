@@ -440,22 +440,18 @@ def _anchor_starts(probe: str) -> dict[frozenset[str], list[int]]:
     where one of its anchors starts."""
     rx, told, resume, _ = _joint()
     out: dict[frozenset[str], list[int]] = {}
-    pos = 0
-    while pos is not None:
-        restart, pos = pos, None
-        for m in rx.finditer(probe, restart):
-            x = m.group()
-            if x not in told:  # whitespace other than one space
-                x = _SPACES.sub(" ", x)
-            a = m.start()
-            for anchors in told[x]:
-                if anchors in out:
-                    out[anchors].append(a)
-                else:
-                    out[anchors] = [a]
-            if x in resume:
-                pos = a + resume[x]
-                break
+    m = rx.search(probe)
+    while m is not None:
+        x = m.group()
+        if x not in told:  # whitespace other than one space
+            x = _SPACES.sub(" ", x)
+        a = m.start()
+        for anchors in told[x]:
+            if anchors in out:
+                out[anchors].append(a)
+            else:
+                out[anchors] = [a]
+        m = rx.search(probe, a + resume[x] if x in resume else m.end())
     return out
 
 

@@ -479,6 +479,14 @@ def _anchored(rx: re.Pattern, text: str, starts: list[int], lead: int, reach: in
     endpos)."""
     out = []
     cursor = i = 0
+    if lead == 0:  # one position per window: the anchor's start
+        for a in starts:
+            if a >= cursor:
+                m = rx.match(text, a, a + reach)
+                if m is not None:
+                    out.append(m)
+                    cursor = m.end()
+        return out
     while i < len(starts):
         lo = hi = starts[i]
         lo -= lead
@@ -890,20 +898,31 @@ def find_periods(text: str, sentences: Sequence[tuple[int, int]] | None = None, 
     """
     if not text or not _ANY_PERIOD.search(text):
         return iter(())
-    cands = [(m.start(), m.end(), prio, rule, m) for prio, rule, m in _scan(text, annual)]
-    cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    # longest first, then by priority and position; no two share all three (one pattern's
+    # matches do not overlap), so the sort never compares the matches themselves
+    cands = []
+    for prio, rule, m in _scan(text, annual):
+        s, e = m.span()
+        cands.append((s - e, prio, s, e, rule, m))
+    cands.sort()
     taken: list[tuple[int, int]] = []
     out = []
-    for s, e, prio, rule, m in cands:
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        try:
-            expr = _build(rule, m, text)
-        except (ValueError, TypeError, KeyError):
-            expr = None
-        if expr is None:
-            continue
-        taken.append((s, e))
-        out.append(expr)
+    for _, prio, s, e, rule, m in cands:
+        for ts, te in taken:
+            if s < te and ts < e:
+                break
+        else:
+            expr = _built(rule, m, text)
+            if expr is not None:
+                taken.append((s, e))
+                out.append(expr)
     out.sort(key=lambda x: x.start)
     return iter(out)
+
+
+def _built(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
+    """_build, with a match whose groups do not fit (a bad number or date) rejected."""
+    try:
+        return _build(rule, m, text)
+    except (ValueError, TypeError, KeyError):
+        return None

@@ -113,3 +113,29 @@ def test_periods_property_anchored_scan_equals_full_scan(words, seps, annual):
             if (annual or rule != "annual") and (not needs or any(n in low for n in needs))
             for m in rx.finditer(text)]
     assert [(prio, rule, m.span()) for prio, rule, m in _scan(text, annual)] == full
+
+
+# the wire dateline is tried only where a month name starts (resolve/periods.py): same match as the full search
+_HEAD_WORDS = ["BEIJING", "March", "MAR.", "Sept.", "jan", "June", "4", "30", "2021", ",", " ", "\n", "--", "-", ":",
+               "(Xinhua)", "(China Daily)", "x" * 70, " " * 30, "Janov", "\u017fep", "\u0131", "\u212a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_HEAD_WORDS), st.text(max_size=3)), max_size=30))
+def test_periods_property_wire_dateline_equals_full_search(words):
+    from chinaecon_extract.resolve.periods import _dateline_rx, _wire_dateline
+
+    head = " ".join(words)[:300]
+    full, found = _dateline_rx()[1].search(head), _wire_dateline(head)
+    assert (full is None) == (found is None)
+    if full is not None:
+        assert [full.span(i) for i in (1, 2, 3)] == [found.span(i) for i in (1, 2, 3)]
+        assert full.end() == found.end()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" -\t\n\r\x0b\x0c\x1c\x1f\x00a1\xa0\u2003")), max_size=60))
+def test_periods_property_longest_run_equals_regex(text):
+    from chinaecon_extract.recognizers.periods import _LONG_RUN, _MIN_RUN, _longest_run
+
+    assert _longest_run(text) == max((len(m.group()) for m in _LONG_RUN.finditer(text)), default=_MIN_RUN)

@@ -94,6 +94,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...], _Shape | None],
         shape = _Analysis(shared).seq(_sre_parse.parse(rx.pattern, rx.flags), top=True)
         usable = shape.anchors is not None and shape.read is not None
         shared.add(shape.anchors)
+        heads = _heads(_sre_parse.parse(rx.pattern, rx.flags))
+        if heads and all(h for h, _ in heads):
+            shape = shape._replace(first=_anchor_rx(frozenset(h for h, _ in heads)))
         out.append((p["id"], rx, tuple(p.get("needs", ())), shape if usable else None))
     return tuple(out)
 
@@ -103,9 +106,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...], _Shape | None],
 # patterns open with \b or a lookbehind, so sre has no literal prefix to skip ahead with.
 # Instead, each pattern's parse tree gives its anchors, lower-case strings one of which
 # every match contains ("quarter", month stems, "the same period"...), how far into a match
-# that anchor can be, and how many characters an attempt can read. The anchors are found
-# with one search per anchor set, and the pattern is tried only at the few positions a
-# match holding one can start from, with exactly the matches a full finditer finds (see
+# that anchor can be, and how many characters an attempt can read. The anchors of all
+# patterns are found with one joint search (see _joint), and each pattern is tried only at
+# the few positions a match holding one of its anchors can start from, with exactly the matches a full finditer finds (see
 # _anchored). In anchors a space stands for any run of whitespace.
 #
 # Widths are (chars, runs) pairs: chars plus `runs` times the text's longest run of
@@ -123,6 +126,19 @@ _TRY = 4  # a call to try one position costs about as much as sre's trying this 
 _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 _LONG_RUN = re.compile(r"[-\s][-\s]{%d,}" % _MIN_RUN)
+# An ASCII text's bytes mapped to " " (whitespace, hyphen) or "x", where runs are found by a
+# plain search for spaces (much faster than trying _LONG_RUN at every space).
+_RUN_BYTES = bytes(0x20 if re.match(r"[-\s]", chr(b)) else 0x78 for b in range(256))
+_LONG_RUN_ASCII = re.compile(b" " * _MIN_RUN + b" +")
+
+
+def _longest_run(text: str) -> int:
+    """The text's longest run of whitespace and hyphens when longer than _MIN_RUN, else _MIN_RUN."""
+    if text.isascii():
+        runs = _LONG_RUN_ASCII.findall(text.encode("ascii").translate(_RUN_BYTES))
+    else:
+        runs = _LONG_RUN.findall(text)
+    return max(map(len, runs), default=_MIN_RUN)
 
 
 class _Shape(NamedTuple):
@@ -133,6 +149,7 @@ class _Shape(NamedTuple):
     lead: _Width | None  # most characters of a match before such an anchor occurrence
     used: _Width | None  # most characters a match consumes
     read: _Width | None  # most characters an attempt reads: lookaheads, a failing step's look
+    first: re.Pattern | None = None  # finds in the probe the strings a match starts with (see _heads)
 
 
 def _add(a: _Width | None, b: _Width | None, times: int = 1) -> _Width | None:
@@ -202,6 +219,57 @@ def _cost(anchors: frozenset[str]) -> tuple:
     short = min(map(len, anchors))
     rank = 0 if one_start and rare else 2 if one_start and short == 4 else 3 if rare else 4 if not one_start else 5
     return rank, -short, len(anchors), sorted(anchors)
+
+
+_HEAD = 3  # how many leading characters of a match _heads tracks
+_HEADS_MAX = 256  # most strings it tracks
+
+
+def _compose(a: set[tuple[str, bool]], b: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+    """The heads (see _heads) of a followed by b."""
+    out = set()
+    for s, whole in a:
+        if not whole:
+            out.add((s, False))
+            continue
+        for t, t_whole in b:
+            u = s + t
+            out.add((u[:_HEAD], False) if len(u) >= _HEAD else (u, t_whole))
+    return out
+
+
+def _heads(items) -> set[tuple[str, bool]] | None:
+    """How a match of a parsed regex sequence begins: (string, whole) pairs, strings lower
+    case and at most _HEAD characters long, such that every match begins with one of the
+    strings and, when its `whole` is False, may go on with any characters; None when there
+    are too many to track. Matches start only where the probe (see _scan) holds one."""
+    out = {("", True)}
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        if op is _sre.SUBPATTERN:
+            item = _heads(av[-1])
+        elif op is _sre.BRANCH:
+            alts = [_heads(b) for b in av[1]]
+            item = None if any(x is None for x in alts) else set().union(*alts)
+        elif op in _REPEATS and av[1] <= _HEAD:
+            body, item, power = _heads(av[2]), set(), {("", True)}
+            for n in range(av[1] + 1):
+                if body is None:
+                    item = None
+                    break
+                item |= power if n >= av[0] else set()
+                power = _compose(power, body)
+        elif op in (_sre.LITERAL, _sre.IN) and _chars(op, av) and " " not in _chars(op, av):
+            item = {(c, True) for c in _chars(op, av)}
+        else:
+            item = None
+        out = _compose(out, item if item is not None else {("", False)})
+        if len(out) > _HEADS_MAX:
+            return None
+        if not any(whole for _, whole in out):
+            break
+    return out
 
 
 class _Analysis:
@@ -313,12 +381,6 @@ class _Analysis:
         return _Shape(run if whole else None, *best, used, read)
 
 
-@lru_cache(maxsize=1)
-def _needs() -> frozenset[str]:
-    """Every pattern's `needs` strings."""
-    return frozenset(n for _, _, needs, _ in _patterns() for n in needs)
-
-
 @lru_cache(maxsize=64)
 def _anchor_rx(anchors: frozenset[str]) -> re.Pattern:
     """Finds anchors in the case-folded text; a space in one matches any run of whitespace.
@@ -338,72 +400,193 @@ def _anchor_rx(anchors: frozenset[str]) -> re.Pattern:
     return re.compile(rx(tree))
 
 
-def _windows(found: list[tuple[int, int]], lead: int) -> list[list[int]]:
-    """Sorted, merged [lo, hi] ranges holding every position where a match can start that
-    holds one of the anchor occurrences `found` (start, end) at most `lead` characters from
-    its start. An occurrence that overlaps a found one (so was not found) starts before its end."""
-    out: list[list[int]] = []
-    for a, b in found:
-        if out and a - lead <= out[-1][1]:
-            out[-1][1] = b
-        else:
-            out.append([max(a - lead, 0), b])
+_Told = dict[str, tuple[frozenset[str], ...]]
+
+
+@lru_cache(maxsize=1)
+def _joint() -> tuple[re.Pattern, _Told, dict[str, int], frozenset[frozenset[str]]]:
+    """One search for the anchors of all anchor sets at once (except sets holding a
+    one-character anchor, such as the decade's "s": they occur everywhere, and are searched
+    alone when their pattern's `needs` are in the text).
+
+    The search finds at each position the longest anchor there, x, and goes on after it.
+    `told` gives for each x the sets with an anchor that starts where x does (x or a prefix
+    of x); `resume` the offset into x (before its first space, where offsets in the text
+    and in x agree) from which to search on when another anchor may start inside x
+    ("12" in "120" hides "20"; "march" in "march1h"...), so that every anchor found starts at
+    a position found. The sets searched jointly are returned last."""
+    sets = {shape.anchors for _, _, _, shape in _patterns() if shape is not None}
+    joint = frozenset(a for a in sets if min(map(len, a)) >= 2)
+    strings = frozenset(x for a in joint for x in a)
+    starts = {y[:i] for y in strings for i in range(1, len(y) + 1)}  # what an anchor can start with
+    told: _Told = {}
+    resume: dict[str, int] = {}
+    for x in strings:
+        told[x] = tuple(a for a in joint if any(x[:i] in a for i in range(1, len(x) + 1)))
+        # offsets where an anchor may start inside x: one starts with the rest of x, or the rest
+        # of x starts with one
+        inside = [k for k in range(1, len(x)) if x[k] != " " and (
+            x[k:] in starts or any(x[k:i] in strings for i in range(k + 1, len(x) + 1)))]
+        if inside:
+            resume[x] = min(inside[0], x.find(" ") if " " in x else len(x))
+    return _anchor_rx(strings), told, resume, joint
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _anchor_starts(probe: str) -> dict[frozenset[str], list[int]]:
+    """Per jointly searched anchor set (see _joint), the positions in `probe`, ascending,
+    where one of its anchors starts."""
+    rx, told, resume, _ = _joint()
+    out: dict[frozenset[str], list[int]] = {}
+    m = rx.search(probe)
+    while m is not None:
+        x = m.group()
+        if x not in told:  # whitespace other than one space
+            x = _SPACES.sub(" ", x)
+        a = m.start()
+        for anchors in told[x]:
+            if anchors in out:
+                out[anchors].append(a)
+            else:
+                out[anchors] = [a]
+        m = rx.search(probe, a + resume[x] if x in resume else m.end())
     return out
 
 
-def _anchored(rx: re.Pattern, text: str, windows: list[list[int]], reach: int) -> Iterator[re.Match]:
-    """The matches of rx.finditer(text), given windows holding every position where one can
-    start and the most characters an attempt reads (`reach`). Each window is searched from its
-    start (or the end of the last match, as finditer would go on) with endpos `reach` past its
-    end, so every attempt starting inside it sees the same characters as on the full text;
-    lookbehinds and \\b still see the text before the window. A search would also try each
-    position up to endpos, so the few starts of a small window are tried one by one."""
-    cursor = 0
-    for lo, hi in windows:
-        pos = max(lo, cursor)
-        if (hi - pos) * _TRY < reach:
-            while pos <= hi:
-                m = rx.match(text, pos, hi + reach)
-                if m:
-                    pos = cursor = m.end()
-                    yield m
-                else:
-                    pos += 1
+def _alone(anchors: frozenset[str], probe: str) -> list[int]:
+    """Positions where one of `anchors` starts in `probe`, ascending, for a set searched
+    alone; one found may hide others that start inside it, so each position inside one found
+    is listed too."""
+    out: list[int] = []
+    for m in _anchor_rx(anchors).finditer(probe):
+        out.extend(range(m.start(), m.end()))
+    return out
+
+
+def _anchored(rx: re.Pattern, text: str, starts: list[int], lead: int, reach: int,
+              first: re.Pattern | None, probe: str) -> list[re.Match]:
+    """The matches of rx.finditer(text), given the ascending `starts` of the anchors every
+    match holds at most `lead` characters from its start, and the most characters an attempt
+    reads (`reach`). Windows [start - lead, start], merged where they meet, hold every
+    position where a match can start. Each position of a window is tried from its start (or
+    from the end of the last match, as finditer would go on) with endpos `reach` past the
+    window's end, so every attempt sees the same characters as on the full text;
+    lookbehinds and \\b still see the text before the window. `first` (see _heads) skips to
+    the next position where a match can start. Without it, the few starts of a small window
+    are tried one by one, a larger window searched (a search also tries each position up to
+    endpos)."""
+    out = []
+    cursor = i = 0
+    if lead == 0:  # one position per window: the anchor's start
+        for a in starts:
+            if a >= cursor:
+                m = rx.match(text, a, a + reach)
+                if m is not None:
+                    out.append(m)
+                    cursor = m.end()
+        return out
+    while i < len(starts):
+        lo = hi = starts[i]
+        lo -= lead
+        i += 1
+        while i < len(starts) and starts[i] - lead <= hi:
+            hi = starts[i]
+            i += 1
+        pos = lo if lo > cursor else cursor
+        if pos < 0:
+            pos = 0
+        if first is None and (hi - pos) * _TRY >= reach:
+            for m in rx.finditer(text, pos, hi + reach):
+                if m.start() > hi:
+                    break
+                cursor = m.end()
+                out.append(m)
             continue
-        for m in rx.finditer(text, pos, hi + reach):
-            if m.start() > hi:
-                break
-            cursor = m.end()
-            yield m
+        while pos <= hi:
+            if pos < hi and first is not None:
+                c = first.search(probe, pos, hi + _HEAD)
+                if c is None or c.start() > hi:
+                    break
+                pos = c.start()
+            m = rx.match(text, pos, hi + reach)
+            if m is None:
+                pos += 1
+            else:
+                out.append(m)
+                pos = cursor = m.end()
+    return out
 
 
-def _scan(text: str, annual: bool) -> Iterator[tuple[int, str, re.Match]]:
+@lru_cache(maxsize=1)
+def _plan() -> tuple[tuple, ...]:
+    """Per pattern, in priority order, what _scan needs of it: (priority, rule, rx, needs,
+    anchors, lead, read, first, joint); anchors is None for a pattern that scans the whole
+    text, joint True when its anchors are searched jointly (see _joint)."""
+    joint = _joint()[3]
+    return tuple((prio, rule, rx, needs, None, None, None, None, False) if shape is None else
+                 (prio, rule, rx, needs, shape.anchors, shape.lead, shape.read, shape.first, shape.anchors in joint)
+                 for prio, (rule, rx, needs, shape) in enumerate(_patterns()))
+
+
+def _scan(text: str, annual: bool) -> list[tuple[int, str, re.Match]]:
     """(priority, rule, match) of every pattern's rx.finditer(text), pattern by pattern; the
     ones with anchors (see _Shape) run only near them. The data file's `needs` still gate
-    patterns as before (a pattern runs only when the lower-case text holds one of them)."""
+    patterns as before (a pattern runs only when the lower-case text holds one of them);
+    they are checked only for a pattern that has an anchor in the text."""
     low = text.lower()
     probe = low if text.isascii() else None if len(low) != len(text) else (
         low.translate(_FOLD) if "\u0131" in low or "\u017f" in low else low)
-    run = max((len(m.group()) for m in _LONG_RUN.finditer(text)), default=_MIN_RUN)
-    held = {n for n in _needs() if n in low}
-    found: dict[frozenset[str], list[tuple[int, int]]] = {}  # anchor occurrences, per anchor set
-    windows: dict[tuple, list[list[int]]] = {}
-    for prio, (rule, rx, needs, shape) in enumerate(_patterns()):
+    found = _anchor_starts(probe) if probe is not None else {}
+    run = None  # the text's longest run of whitespace and hyphens, once needed
+    held: dict[tuple[str, ...], bool] = {}
+    out: list[tuple[int, str, re.Match]] = []
+    for prio, rule, rx, needs, anchors, lead, read, first, joint in _plan():
         if rule == "annual" and not annual:
             continue
-        if needs and held.isdisjoint(needs):
-            continue
-        if shape is None or probe is None:
-            matches = rx.finditer(text)
+        if anchors is None or probe is None:
+            if needs and not any(n in low for n in needs):
+                continue
+            matches = list(rx.finditer(text))
         else:
-            if shape.anchors not in found:
-                found[shape.anchors] = [m.span() for m in _anchor_rx(shape.anchors).finditer(probe)]
-            lead, reach = (w[0] + w[1] * run for w in (shape.lead, shape.read))
-            if (shape.anchors, lead) not in windows:
-                windows[shape.anchors, lead] = _windows(found[shape.anchors], lead)
-            matches = _anchored(rx, text, windows[shape.anchors, lead], reach + 1)
-        for m in matches:
-            yield prio, rule, m
+            if joint and anchors not in found:
+                continue  # none of its anchors in the text
+            if needs:
+                if needs not in held:
+                    held[needs] = any(n in low for n in needs)
+                if not held[needs]:
+                    continue
+            if anchors not in found:  # a set searched alone
+                found[anchors] = _alone(anchors, probe)
+            if not found[anchors]:
+                continue
+            if run is None:
+                run = _longest_run(text)
+            matches = _anchored(rx, text, found[anchors], lead[0] + lead[1] * run, read[0] + read[1] * run + 1,
+                                first, probe)
+        if matches:
+            out += [(prio, rule, m) for m in matches]
+    return out
+
+
+# Regexes of the checks in context (_build and its helpers), compiled once.
+_DIGITS = re.compile(r"\d+")
+_WORD_OR_MARK = re.compile(r"[a-z']+|[^\sa-z']")
+_OPENS = re.compile(r"(?:^|[.!?\n;:\"(])\s*$")
+_STOP = re.compile(r"[.;!?](?!\d)|\n")
+_DASH_NEXT = re.compile(r"\s*-")
+_NAME_NEXT = re.compile(r"\s+(?:Fourth|First|Movement|Road|Street|Avenue)\b")
+_STOP_NEXT = re.compile(r"\s*(?:$|\n|[A-Z\"])")
+_WORD_NEXT = re.compile(r"\s+([A-Za-z][\w-]*)")
+_SUBJECT_OF = re.compile(r"(?:,|\s+(?:was|is|saw|has|had|marks|marked|witnessed|will|became|also))")
+_ANY_PERIOD = re.compile(r"\d|[A-Z][a-z]|year|month|quarter|half|week|holiday|period|annual")
+
+
+@lru_cache(maxsize=1)
+def _cumulative_cue() -> re.Pattern:
+    """Finds any of the data's cumulative cues as a whole word or phrase."""
+    return re.compile("|".join(r"\b" + re.escape(c) + r"\b" for c in _vocab()["cumulative_cues"]))
 
 
 @lru_cache(maxsize=1)
@@ -433,7 +616,7 @@ def _month(surface: str | None) -> int | None:
 def _day(surface: str | None) -> int | None:
     if not surface:
         return None
-    return int(re.match(r"\d+", surface).group())
+    return int(_DIGITS.match(surface).group())
 
 
 def _int(s: str | None) -> int | None:
@@ -446,21 +629,21 @@ def _capitalized(s: str | None) -> bool:
 
 def _prev_words(text: str, pos: int, n: int = 2) -> list[str]:
     """The n words before pos, lower case (punctuation dropped)."""
-    return re.findall(r"[a-z']+|[^\sa-z']", text[max(0, pos - 40):pos].lower())[-n:]
+    return _WORD_OR_MARK.findall(text[max(0, pos - 40):pos].lower())[-n:]
 
 
 def _clause_start(text: str, pos: int) -> bool:
     """True when pos opens a sentence or line (only spaces/quotes since the last stop)."""
     before = text[max(0, pos - 4):pos]
-    return pos == 0 or bool(re.search(r"(?:^|[.!?\n;:\"(])\s*$", before)) or text[:pos].strip() == ""
+    return pos == 0 or bool(_OPENS.search(before)) or text[:pos].strip() == ""
 
 
-def _year_rel(m: re.Match) -> tuple[int | None, str | None]:
-    g = m.groupdict()
+def _year_rel(g: dict) -> tuple[int | None, str | None]:
+    """The year and relative year word of a match's groups `g`."""
     year = _int(g.get("year"))
     yrel = g.get("yrel")
     if yrel:
-        yrel = _YREL.get(re.sub(r"\s+", " ", yrel.lower()), yrel.lower())
+        yrel = _YREL.get(_SPACES.sub(" ", yrel.lower()), yrel.lower())
     elif g.get("ythe"):
         yrel = "the"
     return year, yrel
@@ -481,11 +664,31 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
     for key in ("month", "month2"):
         if g.get(key) and g[key][0].isalpha() and not _capitalized(g[key]):
             return None
-    year, yrel = _year_rel(m)
+    year, yrel = _year_rel(g)
     kw: dict = {}
     kind = rule.split("_")[0]
     month = _month(g.get("month"))
-    if rule == "date_iso":
+    # the most frequent rules first
+    if rule == "month_bare":
+        kind = "month"
+        surface = g["month"].rstrip(".").lower()
+        preps = ("in", "of", "since", "until", "till", "by", "during", "for", "from", "to", "through", "early",
+                 "mid", "late", "between", "and", "before", "after", "end", "beginning", "start", "as", "-", "or",
+                 "since", "throughout", "until", "including", "except", "last", "this", "next", "on")
+        if surface in _vocab()["modal_months"] or g["month"].endswith(".") or len(surface) == 3:
+            prev = _prev_words(text, start, 2)
+            if not (yrel or year or (prev and prev[-1] in preps)):
+                return None
+        # a month name inside a proper name ("the May Fourth Movement", "August First Road")
+        if _NAME_NEXT.match(text, end):
+            return None
+    elif rule == "year_bare":
+        kind = "year"
+        if not _year_scopes(text, m.start("year"), m.end("year")):
+            return None
+    elif rule == "year_rel":
+        kind = "year"
+    elif rule == "date_iso":
         month, kw["day"] = int(g["month"]), int(g["day"])
         if g["sep"] == "." and text[end:end + 1].isdigit():
             return None
@@ -514,9 +717,9 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
     elif rule == "ytd_end_month":
         # "by the end of November" totals the year to date when a cumulative verb follows;
         # otherwise it dates a stock ("had 40 million hogs by the end of September")
-        after = re.split(r"[.;!?](?!\d)|\n", text[m.end():m.end() + 120].lower(), maxsplit=1)[0]
-        after += " " + re.split(r"[.;!?](?!\d)|\n", text[max(0, m.start() - 120):m.start()].lower())[-1]
-        if any(re.search(r"\b" + re.escape(c) + r"\b", after) for c in _vocab()["cumulative_cues"]):
+        after = _STOP.split(text[m.end():m.end() + 120].lower(), maxsplit=1)[0]
+        after += " " + _STOP.split(text[max(0, m.start() - 120):m.start()].lower())[-1]
+        if _cumulative_cue().search(after):
             kind, kw["n"] = "ytd", month
             month = None
         else:
@@ -533,7 +736,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kw["quarter"] = int(g["quarter"] or g["quarter2"] or g["quarter3"])
         year = _int(g.get("year")) or _int(g.get("year2")) or _two_digit(g.get("yy") or g.get("yy2"))
     elif rule == "quarter_rel":
-        kind, kw["rel"] = "quarter", _YREL.get(re.sub(r"\s+", " ", g["rel"].lower()), g["rel"].lower())
+        kind, kw["rel"] = "quarter", _YREL.get(_SPACES.sub(" ", g["rel"].lower()), g["rel"].lower())
         yrel = "last" if g.get("yrel") else None
     elif rule == "half":
         h = g["half"].lower()
@@ -555,7 +758,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kw["year2"] = int(g["year2"])
         if not (0 < kw["year2"] - year <= 60):
             return None
-        if not g.get("from") and re.match(r"\s*-", text[m.end("year"):]) is None and _prev_words(text, start, 1) not in (
+        if not g.get("from") and _DASH_NEXT.match(text, m.end("year")) is None and _prev_words(text, start, 1) not in (
                 [w] for w in _vocab()["year_prepositions"]) and text[start - 1:start] != "(":
             return None
     elif rule == "since":
@@ -596,7 +799,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
     elif rule == "part_year":
         kind, kw["part"] = "partyear", g["part"].lower()
     elif rule == "holiday":
-        key = _holiday_index().get(re.sub(r"\s+", " ", g["holiday"].lower()))
+        key = _holiday_index().get(_SPACES.sub(" ", g["holiday"].lower()))
         if key is None:
             return None
         if not g.get("hword"):
@@ -621,25 +824,12 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         if g.get("rel") and g["rel"].lower().startswith("on"):
             start = m.start("weekday") if g["rel"].lower() == "on" else start + 3
     elif rule == "month_rel":
-        kind, kw["rel"] = "month", _YREL.get(re.sub(r"\s+", " ", g["rel"].lower()), g["rel"].lower())
+        kind, kw["rel"] = "month", _YREL.get(_SPACES.sub(" ", g["rel"].lower()), g["rel"].lower())
         yrel = "last" if g.get("yrel") else None
     elif rule == "month_relname":
         kind, yrel = "month", g["rel"].lower()
     elif rule == "month_year":
         kind = "month"
-    elif rule == "month_bare":
-        kind = "month"
-        surface = g["month"].rstrip(".").lower()
-        prev = _prev_words(text, start, 2)
-        preps = ("in", "of", "since", "until", "till", "by", "during", "for", "from", "to", "through", "early",
-                 "mid", "late", "between", "and", "before", "after", "end", "beginning", "start", "as", "-", "or",
-                 "since", "throughout", "until", "including", "except", "last", "this", "next", "on")
-        if surface in _vocab()["modal_months"] or g["month"].endswith(".") or len(surface) == 3:
-            if not (yrel or year or (prev and prev[-1] in preps)):
-                return None
-        # a month name inside a proper name ("the May Fourth Movement", "August First Road")
-        if re.match(r"\s+(?:Fourth|First|Movement|Road|Street|Avenue)\b", text[end:]):
-            return None
     elif rule == "same_period":
         kind = "same"
         if g.get("yrel"):
@@ -647,14 +837,12 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kw["name"] = "quarter" if m.group().lower().rstrip().endswith("quarter") else None
     elif rule == "year_earlier":
         kind = "earlier"
-    elif rule == "year_rel":
-        kind = "year"
     elif rule == "year_named":
         kind = "year"
     elif rule == "year_whole":
         kind, yrel = "year", "the"
     elif rule == "anaphor":
-        ref = re.sub(r"\s+", " ", g["ref"].lower())
+        ref = _SPACES.sub(" ", g["ref"].lower())
         if g.get("n"):
             kw["n"] = _num(g["n"])
             ref = "months"
@@ -666,11 +854,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
                 return None
     elif rule == "annual":
         kind, yrel = "annual", "the"
-    elif rule == "year_bare":
-        kind = "year"
-        if not _year_scopes(text, m.start("year"), m.end("year")):
-            return None
-    if text[end - 1:end] == "." and re.match(r"\s*(?:$|\n|[A-Z\"])", text[end:end + 2]):
+    if text[end - 1:end] == "." and _STOP_NEXT.match(text, end, end + 2):
         end -= 1  # a sentence stop after an abbreviation ("from Jan to Feb.")
     if year is not None and not (1000 <= year <= 2099):
         return None
@@ -685,7 +869,7 @@ def _year_scopes(text: str, s: int, e: int) -> bool:
     v = _vocab()
     prev = _prev_words(text, s, 2)
     after = text[e:e + 30]
-    nxt = re.match(r"\s+([A-Za-z][\w-]*)", after)
+    nxt = _WORD_NEXT.match(after)
     if prev and prev[-1] in v["possessives"]:
         if nxt and (nxt.group(1)[0].isupper() and not nxt.group(1).isupper()):
             return False
@@ -696,7 +880,7 @@ def _year_scopes(text: str, s: int, e: int) -> bool:
         return True
     if after.startswith("'s"):
         return True
-    if _clause_start(text, s) and re.match(r"(?:,|\s+(?:was|is|saw|has|had|marks|marked|witnessed|will|became|also))", after):
+    if _clause_start(text, s) and _SUBJECT_OF.match(after):
         return True
     return False
 
@@ -712,22 +896,33 @@ def find_periods(text: str, sentences: Sequence[tuple[int, int]] | None = None, 
         because "annual" more often names a plan or a rate than a period.
     RETURNS (Iterator[PeriodExpression]): non-overlapping, longest match first.
     """
-    if not text or not re.search(r"\d|[A-Z][a-z]|year|month|quarter|half|week|holiday|period|annual", text):
+    if not text or not _ANY_PERIOD.search(text):
         return iter(())
-    cands = [(m.start(), m.end(), prio, rule, m) for prio, rule, m in _scan(text, annual)]
-    cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    # longest first, then by priority and position; no two share all three (one pattern's
+    # matches do not overlap), so the sort never compares the matches themselves
+    cands = []
+    for prio, rule, m in _scan(text, annual):
+        s, e = m.span()
+        cands.append((s - e, prio, s, e, rule, m))
+    cands.sort()
     taken: list[tuple[int, int]] = []
     out = []
-    for s, e, prio, rule, m in cands:
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        try:
-            expr = _build(rule, m, text)
-        except (ValueError, TypeError, KeyError):
-            expr = None
-        if expr is None:
-            continue
-        taken.append((s, e))
-        out.append(expr)
+    for _, prio, s, e, rule, m in cands:
+        for ts, te in taken:
+            if s < te and ts < e:
+                break
+        else:
+            expr = _built(rule, m, text)
+            if expr is not None:
+                taken.append((s, e))
+                out.append(expr)
     out.sort(key=lambda x: x.start)
     return iter(out)
+
+
+def _built(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
+    """_build, with a match whose groups do not fit (a bad number or date) rejected."""
+    try:
+        return _build(rule, m, text)
+    except (ValueError, TypeError, KeyError):
+        return None

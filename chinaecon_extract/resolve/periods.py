@@ -25,6 +25,8 @@ from ..text import alternation
 _STEP_SLACK = dt.timedelta(days=60)
 _DATELINE_CHARS = 300
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z\"(])|\n")
+_SPACES = re.compile(r"\s+")
+_ALONE = re.compile(r"\s+alone\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,24 +50,54 @@ class Dateline:
             return None
 
 
+_WIRE_LEAD = 80  # most characters of a line before a wire dateline's month
+
+
 @lru_cache(maxsize=1)
-def _dateline_rx() -> tuple[re.Pattern, re.Pattern]:
-    mon = alternation(load_json("periods.json")["months"])
+def _dateline_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[str, ...]]:
+    """(iso, wire, wire_at, stems): iso and wire find a dateline in a text's head; wire_at is
+    wire without its line lead, matched where a month name starts (see _wire_dateline);
+    stems are the months' first three letters, lower case."""
+    months = load_json("periods.json")["months"]
+    mon = alternation(months)
     iso = re.compile(r"(?m)^[ \t]*((?:19|20)\d{2})[-/.](0?[1-9]|1[0-2])[-/.](0?[1-9]|[12]\d|3[01])\b")
-    wire = re.compile(r"(?m)^[^\n]{0,80}?\b(" + mon + r")\.?\s?(\d{1,2})(?:st|nd|rd|th)?(?:,\s*((?:19|20)\d{2}))?"
-                      r"\s*(?:\((?:Xinhua|ECNS|CNS|China\s+Daily|AFP|Reuters|IANS)\)|\.|,)?\s*(?:--|-|\u2014|:)",
-                      re.IGNORECASE)
-    return iso, wire
+    body = (r"\b(" + mon + r")\.?\s?(\d{1,2})(?:st|nd|rd|th)?(?:,\s*((?:19|20)\d{2}))?"
+            r"\s*(?:\((?:Xinhua|ECNS|CNS|China\s+Daily|AFP|Reuters|IANS)\)|\.|,)?\s*(?:--|-|\u2014|:)")
+    wire = re.compile(r"(?m)^[^\n]{0,%d}?" % _WIRE_LEAD + body, re.IGNORECASE)
+    return iso, wire, re.compile(body, re.IGNORECASE), tuple(sorted({m[:3].lower() for m in months}))
+
+
+def _wire_dateline(head: str) -> re.Match | None:
+    """wire.search(head) (see _dateline_rx), tried only where a month name starts: the first
+    position, at most _WIRE_LEAD characters into its line, where wire_at matches. A month
+    matched without regard to case starts with a stem in the lower-case head when the head
+    is ASCII; otherwise the whole search runs."""
+    _, wire, wire_at, stems = _dateline_rx()
+    if not head.isascii():
+        return wire.search(head)
+    low = head.lower()
+    starts = []
+    for stem in stems:
+        i = low.find(stem)
+        while i >= 0:
+            starts.append(i)
+            i = low.find(stem, i + 1)
+    for i in sorted(starts):
+        if i - (head.rfind("\n", 0, i) + 1) <= _WIRE_LEAD:
+            m = wire_at.match(head, i)
+            if m:
+                return m
+    return None
 
 
 def find_dateline(text: str) -> Dateline | None:
     """The dateline near the top of `text` (normalized), if any."""
     head = text[:_DATELINE_CHARS]
-    iso, wire = _dateline_rx()
+    iso = _dateline_rx()[0]
     m = iso.search(head)
     if m:
         return Dateline(m.start(1), m.end(3), int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = wire.search(head)
+    m = _wire_dateline(head)
     if m and m.group(1)[0].isupper():
         month = load_json("periods.json")["months"][m.group(1).lower()]
         return Dateline(m.start(1), m.end(2), int(m.group(3)) if m.group(3) else None, month, int(m.group(2)))
@@ -75,7 +107,11 @@ def find_dateline(text: str) -> Dateline | None:
 # --- interval helpers -----------------------------------------------------------------
 
 def _last_day(y: int, m: int) -> int:
-    return calendar.monthrange(y, m)[1]
+    """Days in month m of year y, as calendar.monthrange(y, m)[1] (which also finds the
+    weekday of the 1st: slower), and its error for a month outside 1-12."""
+    if not 1 <= m <= 12:
+        return calendar.monthrange(y, m)[1]
+    return calendar.mdays[m] + (m == 2 and calendar.isleap(y))
 
 
 def _span(y1: int, m1: int, d1: int, y2: int, m2: int, d2: int | None = None) -> tuple[dt.date, dt.date]:
@@ -525,6 +561,12 @@ _SETS_YEAR = {"date", "dayspan", "month", "monthspan", "ytd", "quarter", "half",
 _IN_FORCE = {"month", "monthspan", "ytd", "quarter", "half", "holiday", "dayspan"}
 
 
+@lru_cache(maxsize=1)
+def _comparison_before() -> re.Pattern:
+    """Finds a comparison word ("over", "the level of") just before the end of a string."""
+    return re.compile("|".join(r"\b" + re.escape(w) + r" $" for w in _tables()["comparison_words"]))
+
+
 def _sets_explicit_year(expr: PeriodExpression, year: int, ctx: _Context, text: str) -> bool:
     """False for a written year that is a target ("by 2027", after publication) or a
     comparison base ("over 2020", "the level of 2019"): neither sets the year in force."""
@@ -532,8 +574,8 @@ def _sets_explicit_year(expr: PeriodExpression, year: int, ctx: _Context, text: 
                                                         and dt.date(year, 12, 31) > ctx.pub and ctx.pub.month < 7)):
         return False
     if expr.kind == "year" and expr.rule in ("year_bare", "since"):
-        before = re.sub(r"\s+", " ", text[max(0, expr.start - 20):expr.start].lower())
-        if any(re.search(r"\b" + re.escape(w) + r" $", before) for w in _tables()["comparison_words"]):
+        before = _SPACES.sub(" ", text[max(0, expr.start - 20):expr.start].lower())
+        if _comparison_before().search(before):
             return False
     return True
 
@@ -555,7 +597,7 @@ def _update(expr: PeriodExpression, p: Period, ctx: _Context, text: str = "") ->
                 ctx.year, ctx.year_explicit = s.year, ctx.year_explicit and ctx.year == s.year
     if comparison:
         return
-    alone = re.match(r"\s+alone\b", text[expr.end:expr.end + 8]) is not None
+    alone = _ALONE.match(text, expr.end, expr.end + 8) is not None
     if k in _IN_FORCE and p.granularity != "year" and not alone and expr.part not in ("end", "beginning") \
             and ctx.period_sentence != ctx.sentence:
         ctx.period, ctx.period_sentence = p, ctx.sentence

@@ -30,15 +30,26 @@ _LEVEL_RANK = {"other": 1, "zone": 2, "district": 3, "county": 3, "new_area": 4,
 _NOT_OWNER_KINDS = {"media", "government", "party", "statistics"}
 
 
+_REVERSE = int(regex.REVERSE)  # a plain int: or-ing regex's flag enum costs more than the search
+_REVERSED: dict = {}  # pattern (or (pattern string, flags)) -> its REVERSE compilation
+
+
 def _ends_with(rx: regex.Pattern | str, s: str, flags: int = 0) -> bool:
     """Whether `rx` (a pattern anchored at the end with `$`, compiled or as a string with
     `flags`) matches at the end of `s`: the same answer as bool(rx.search(s)), several times
     faster, since a reverse search starts at the end and gives up at once, where a forward
     one tries the whole pattern from every start. For a yes/no only: the match a reverse
-    search finds may start later than the forward one."""
-    if isinstance(rx, str):
-        return compiled(rx, flags | regex.REVERSE).search(s) is not None
-    return compiled(rx.pattern, rx.flags | regex.REVERSE).search(s) is not None
+    search finds may start later than the forward one. The reverse compilations are kept
+    in a dict keyed on the pattern, looked up before anything else is done."""
+    key = rx if not flags else (rx, flags)
+    rev = _REVERSED.get(key)
+    if rev is None:
+        if isinstance(rx, str):
+            rev = compiled(rx, int(flags) | _REVERSE)
+        else:
+            rev = compiled(rx.pattern, int(rx.flags) | _REVERSE)
+        _REVERSED[key] = rev
+    return rev.search(s) is not None
 
 
 def _last_match(rx: regex.Pattern, s: str):
@@ -52,6 +63,12 @@ def _cue_pieces(words) -> tuple[str, ...]:
     a match of the alternation contains one of them, so a text containing none of them
     (case-folded) cannot match, and a substring test skips the regex search."""
     return tuple(sorted({max(w.split(), key=len).casefold() for w in words}))
+
+
+def _fewest(pieces: tuple[str, ...]) -> tuple[str, ...]:
+    """`pieces` without those that contain another one ("presently" holds "present"): a text
+    holding any of the pieces holds one of the rest, and there are fewer to test."""
+    return tuple(p for p in pieces if not any(q != p and q in p for q in pieces))
 
 
 def _may_contain(pieces: tuple[str, ...], s: str) -> bool:
@@ -84,6 +101,9 @@ class _Vocab:
     future_pieces: tuple[str, ...]
     list_pieces: tuple[str, ...]
     rank_pieces: tuple[str, ...]
+    # per cue family, the pieces of which a sentence must hold one for any figure of it to
+    # meet the family's cue (see _cues_in)
+    families: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +155,34 @@ def vocab() -> _Vocab:
         future_pieces=_cue_pieces(d["future_cues"]),
         list_pieces=_cue_pieces(d["list_markers"]),
         rank_pieces=_cue_pieces(d["rank_cues"]),
+        families={"annual": _ANNUAL_PIECES, "timeless": _fewest(_cue_pieces(d["timeless_cues"])),
+                  "future": _fewest(_cue_pieces(d["future_cues"])), "rank": _fewest(_cue_pieces(d["rank_cues"])),
+                  # a word of each branch of `stock` above
+                  "stock": _cue_pieces(d["stock_nouns"] + ["investment", "has", "have", "each", "home"])},
     )
+
+
+_ANNUAL_PIECES = ("annual", "year")  # a piece of each cue of vocab().annual
+
+
+def _cues_in(text: str, start: int, end: int) -> frozenset[str] | set[str]:
+    """The cue families (vocab().families) with a piece in text[start:end], found once per
+    sentence: a figure whose look-back window lies in that stretch can meet a family's cue
+    only if the stretch holds one of its pieces, so the per-figure searches of the other
+    families are skipped. Non-ASCII text gets every family (case folding may then change
+    lengths and letters), so that the per-figure searches decide as before."""
+    families = vocab().families
+    seg = text[start:end]
+    if not seg.isascii():
+        return frozenset(families)
+    low = seg.lower()
+    found = set()
+    for name, pieces in families.items():
+        for piece in pieces:
+            if piece in low:
+                found.add(name)
+                break
+    return found
 
 
 def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[Mention],
@@ -320,9 +367,10 @@ _DATELINE = regex.compile(r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th
 
 def _dateline(text: str, p: dict) -> bool:
     """"NANNING -- ...", "HAIKOU, Oct 6 (Xinhua) -- ...": where a story was filed, not what it reports on."""
-    name = text[p["start"]:p["end"]]
+    if not text[p["start"]:p["end"]].isupper():
+        return False  # the common case, settled before the line start is looked for
     at_line_start = p["start"] == 0 or text[:p["start"]].rstrip(" ").endswith("\n")
-    return name.isupper() and at_line_start and bool(_DATELINE.match(text, p["end"]))
+    return at_line_start and bool(_DATELINE.match(text, p["end"]))
 
 
 def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool, in_force: dict | None) -> dict | None:
@@ -430,6 +478,8 @@ def _clause_places(text, places, s_start, s_end, in_force, breaks) -> dict[tuple
 def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, clause_places, period_in_force,
                     published, places=()) -> list[Fact]:
     v = vocab()
+    # every look-back window of a figure lies between the sentence start and the last figure's end
+    cues = _cues_in(text, s_start, max(s_end, max(m.end for m in figs)))
     alts = {m.equivalent for m in figs if getattr(m, "equivalent", None) and m.equivalent[0] > m.start}
     values = [m for m in figs if (m.start, m.end) not in alts and not (m.type == "percent" and m.role == "change")]
     changes = [m for m in figs if m.type == "percent" and m.role == "change"]
@@ -481,7 +531,7 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
         change = change_of.get(id(m))
         is_value = m in values
         c_start, c_end = _clause_of(breaks, m.start, s_start, s_end)
-        period = _period_for(text, m, scoping, period_in_force, c_start, c_end, s_start, published)
+        period = _period_for(text, m, scoping, period_in_force, c_start, c_end, s_start, published, cues)
         owner = _owner_for(m, owners)
         here = _place_with(text, m, places) or next(
             (pl for (a, b), pl in clause_places.items() if a <= m.start < b), place)
@@ -490,7 +540,7 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
             metric = _metric(text, change, s_start, c_start, figs)  # "exports grew 5% to X"
         metric = metric or _metric(text, m, s_start, c_start, figs)
         last = max(m.end, change.end if change else 0)
-        rank = _rank(text, last, c_end if c_end > last else s_end)
+        rank = _rank(text, last, c_end if c_end > last else s_end) if "rank" in cues else None
         alt = tuple(m.equivalent) if is_value and getattr(m, "equivalent", None) else None
         out.append(Fact(
             value=(m.start, m.end) if is_value else None,
@@ -544,10 +594,10 @@ def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:
     return out
 
 
-def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published) -> Period | None:
+def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published, cues) -> Period | None:
     """The period of _period_of, one year back for the start point of a change with no
     period of its own ("the proportion increased from 84.3% to 91.5% this year")."""
-    per = _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published)
+    per = _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, cues)
     if per is None or not per.start or not _ends_with(_FROM_BEFORE, text[max(s_start, m.start - 40):m.start]):
         return per
     to = _TO_AFTER.match(text, m.end)
@@ -561,21 +611,23 @@ _TO_AFTER = regex.compile(r"(?:\s*\([^()]{1,40}\))?\s+to\s+(?:(?:about|around|ne
                           regex.IGNORECASE)
 
 
-def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published) -> Period | None:
+def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, cues) -> Period | None:
     """The period a figure covers: "annual" figures take the year; else the nearest
     scoping period of its clause (one right after "in" first), else of its sentence;
     else the period in force. A bare year that contains the period in force ("started
-    this year" in a January-May report) does not replace the narrower period."""
+    this year" in a January-May report) does not replace the narrower period.
+    cues: the cue families of the sentence (_cues_in)."""
     v = vocab()
-    window = text[max(s_start, c_start, m.start - 80):m.start]
-    annual = v.annual.search(window) if _may_contain(("annual", "year"), window) else None  # a piece of each cue
+    annual = None
+    if "annual" in cues:
+        window = text[max(s_start, c_start, m.start - 80):m.start]
+        annual = v.annual.search(window) if _may_contain(_ANNUAL_PIECES, window) else None
     # a figure describing a state rather than what happened in a period: "projects now cover 832 counties",
     # "has a population of 3.5 million", "each with an investment of 100 million yuan"
     own = [p for p in scoping if c_start <= p.start < c_end and p.start < m.end + 30]
-    before = text[max(s_start, c_start, m.start - 120):m.start]
-    stock = _last_match(v.stock, before)
+    stock = _last_match(v.stock, text[max(s_start, c_start, m.start - 120):m.start]) if "stock" in cues else None
     if stock and stock.group().lower().startswith("each") or not own and (
-            stock or _may_contain(v.timeless_pieces, text[max(s_start, c_start):m.start])
+            stock or "timeless" in cues and _may_contain(v.timeless_pieces, text[max(s_start, c_start):m.start])
             and v.timeless.search(text, max(s_start, c_start), m.start)):
         return None
     # "since 2016" in another clause dates that clause's ongoing effort, not this clause's figure; a period
@@ -603,7 +655,7 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published) -
         return best
     but_also = text[max(s_start, c_start - 4):c_start].lower().endswith("but")  # "will not only ..., but also create"
     lo = s_start if but_also else max(s_start, c_start)
-    if _may_contain(v.future_pieces, text[lo:m.start]) and v.future.search(text, lo, m.start):
+    if "future" in cues and _may_contain(v.future_pieces, text[lo:m.start]) and v.future.search(text, lo, m.start):
         return None  # "will increase by 1 billion yuan", "is estimated to reach": no reported period
     if annual:
         if in_force and in_force.end:

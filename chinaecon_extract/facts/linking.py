@@ -58,6 +58,20 @@ def _last_match(rx: regex.Pattern, s: str):
     return rx.search(s) if _ends_with(rx, s) else None
 
 
+_LONGEST_AT_END: dict = {}  # pattern -> its REVERSE | POSIX compilation
+
+
+def _earliest_match(rx: regex.Pattern, s: str):
+    """rx.search(s) for a pattern anchored at the end (`...\\s+$`), for its start and text:
+    every match ends at the end, so the forward search's match is the one starting
+    earliest, which is the longest. A reverse POSIX (leftmost-longest) search finds that
+    one while trying the end only, where the forward search tries every start."""
+    rev = _LONGEST_AT_END.get(rx)
+    if rev is None:
+        rev = _LONGEST_AT_END[rx] = compiled(rx.pattern, int(rx.flags) | _REVERSE | int(regex.POSIX))
+    return rev.search(s)
+
+
 def _cue_pieces(words) -> tuple[str, ...]:
     """For each cue phrase of an alternation, its longest space-free piece, case-folded:
     a match of the alternation contains one of them, so a text containing none of them
@@ -158,7 +172,8 @@ def vocab() -> _Vocab:
         families={"annual": _ANNUAL_PIECES, "timeless": _fewest(_cue_pieces(d["timeless_cues"])),
                   "future": _fewest(_cue_pieces(d["future_cues"])), "rank": _fewest(_cue_pieces(d["rank_cues"])),
                   # a word of each branch of `stock` above
-                  "stock": _cue_pieces(d["stock_nouns"] + ["investment", "has", "have", "each", "home"])},
+                  "stock": _cue_pieces(d["stock_nouns"] + ["investment", "has", "have", "each", "home"]),
+                  "from": ("from",)},
     )
 
 
@@ -217,7 +232,7 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         figs = [m for m in ms if m.type in FIGURE_TYPES]
         periods = [m for m in ms if m.type == "period" and m.period is not None and m.period.start]
         scoping = [p for p in periods if _scopes(text, p, s_start)]
-        bases = [p for p in periods if p not in scoping]
+        bases = [p for p in periods if p not in scoping] if scoping else periods
         places = lead[k] if k < len(lead) else _candidate_places(text, ms, s_start)
         if place_in_force is not None:
             # "the city" means the city being reported on, not one named in passing ("..., while Changchun grew")
@@ -334,15 +349,19 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
            and not (p["level"] == "other" and p["name"] in ("Asia", "Europe", "Africa", "America", "Latin America",
                                                              "North America", "South America", "Oceania", "Middle East"))]
     listed = []
-    for p in out:
-        head = text[max(s_start, p["start"] - 120):p["start"]]
-        lm = None
-        if not _may_contain(v.list_pieces, head):
-            continue
-        for lm in v.list_marker.finditer(head):
-            pass
-        if lm is not None and compiled(r"[\w\s,'-]*").fullmatch(head[lm.end():] or ""):
-            listed.append(p)
+    # every place's look-back below lies between the sentence start and the last place: one cue test for all
+    if out and _may_contain(v.list_pieces, text[s_start:max(p["start"] for p in out)]):
+        for p in out:
+            head = text[max(s_start, p["start"] - 120):p["start"]]
+            lm = None
+            if not _may_contain(v.list_pieces, head):
+                continue
+            for lm in v.list_marker.finditer(head):
+                pass
+            if lm is not None and compiled(r"[\w\s,'-]*").fullmatch(head[lm.end():] or ""):
+                listed.append(p)
+    if len(out) < 2 and not listed:
+        return out  # nothing to be listed with, coordinated with or described by
     out = [p for p in out if p not in listed and not _coordinated(text, p, out)]
     # "Jiuquan in Gansu province", "Xi'an, capital of Shaanxi": a parent named after its child describes it
     def described(p):
@@ -598,7 +617,8 @@ def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published, 
     """The period of _period_of, one year back for the start point of a change with no
     period of its own ("the proportion increased from 84.3% to 91.5% this year")."""
     per = _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, cues)
-    if per is None or not per.start or not _ends_with(_FROM_BEFORE, text[max(s_start, m.start - 40):m.start]):
+    if per is None or not per.start or "from" not in cues or not _ends_with(
+            _FROM_BEFORE, text[max(s_start, m.start - 40):m.start]):
         return per
     to = _TO_AFTER.match(text, m.end)
     if to is None or any(m.end <= p.start < to.end() for p in scoping):
@@ -625,7 +645,7 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
     # a figure describing a state rather than what happened in a period: "projects now cover 832 counties",
     # "has a population of 3.5 million", "each with an investment of 100 million yuan"
     own = [p for p in scoping if c_start <= p.start < c_end and p.start < m.end + 30]
-    stock = _last_match(v.stock, text[max(s_start, c_start, m.start - 120):m.start]) if "stock" in cues else None
+    stock = _earliest_match(v.stock, text[max(s_start, c_start, m.start - 120):m.start]) if "stock" in cues else None
     if stock and stock.group().lower().startswith("each") or not own and (
             stock or "timeless" in cues and _may_contain(v.timeless_pieces, text[max(s_start, c_start):m.start])
             and v.timeless.search(text, max(s_start, c_start), m.start)):
@@ -733,7 +753,7 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
     v = vocab()
     prev_end = max([f.end for f in figs if f.end <= m.start] + [c_start, s_start])
     region = text[prev_end:m.start]
-    verb = _last_match(v.value_verb, region)
+    verb = _earliest_match(v.value_verb, region)
     if verb:
         region = region[:verb.start()]
         if verb.group().split()[0].lower() in ("of", "at", "to", "with"):

@@ -242,8 +242,8 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         # the clause breaks of the sentence, found once for every figure and place in it
         breaks = _clause_breaks(text, s_start, s_end) if figs or len(places) > 1 else []
         clause_places = _clause_places(text, places, s_start, s_end, place_in_force, breaks) if len(places) > 1 else {}
-        owners = _owners(text, ms, s_start)
         if figs:
+            owners = _owners(text, ms, s_start)
             sentence_facts = _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners,
                                              sentence_place or place_in_force, clause_places,
                                              period_in_force or _after_base(bases), published, places)
@@ -502,8 +502,10 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
     alts = {m.equivalent for m in figs if getattr(m, "equivalent", None) and m.equivalent[0] > m.start}
     values = [m for m in figs if (m.start, m.end) not in alts and not (m.type == "percent" and m.role == "change")]
     changes = [m for m in figs if m.type == "percent" and m.role == "change"]
+    # whether a value is itself a change ("rose by 3 million", "2 million more"); asked only of values a
+    # change percent might join, so a sentence without one looks at none
     is_delta = {id(m): bool(_ends_with(v.delta_before, text[max(s_start, m.start - 40):m.start])
-                            or v.delta_after.match(text[m.end:m.end + 12])) for m in values}
+                            or v.delta_after.match(text[m.end:m.end + 12])) for m in values} if changes else {}
     change_of: dict[int, Mention] = {}
     standalone: list[Mention] = []
     # "A, B and C rose by 1, 2 and 3 percent respectively"
@@ -546,9 +548,13 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
         else:
             standalone.append(c)
     out = []
+    value_ids = {id(m) for m in values}
+    # what each scoping period is regardless of the figure: after "since", and inside which parentheses
+    scoping = [(p, bool(_SINCE_BEFORE.search(text[max(s_start, p.start - 8):p.start])), _aside(text, p.start, s_start))
+               for p in scoping]
     for m in sorted(values + standalone, key=lambda x: x.start):
         change = change_of.get(id(m))
-        is_value = m in values
+        is_value = id(m) in value_ids
         c_start, c_end = _clause_of(breaks, m.start, s_start, s_end)
         period = _period_for(text, m, scoping, period_in_force, c_start, c_end, s_start, published, cues)
         owner = _owner_for(m, owners)
@@ -598,12 +604,19 @@ def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:
     for f in facts:
         if f.value is None and f.change is not None and f.metric:
             head = f.metric.split()[-1]
+            head_rx = says_the = None  # built when first needed, once per change
             for i in range(len(out) - 1, max(-1, len(out) - 8), -1):
                 g = out[i]
-                if g.change is None and g.value is not None and g.metric and compiled(
-                        rf"(?<![\w-]){regex.escape(head)}(?![\w-])", regex.IGNORECASE).search(g.metric) and compiled(
-                        rf"(?<![\w-])the\s+{regex.escape(f.metric)}", regex.IGNORECASE).search(
-                        text[f.sentence[0]:f.change[0]]):
+                if not (g.change is None and g.value is not None and g.metric):
+                    continue
+                if head_rx is None:
+                    head_rx = compiled(rf"(?<![\w-]){regex.escape(head)}(?![\w-])", regex.IGNORECASE)
+                if not head_rx.search(g.metric):
+                    continue
+                if says_the is None:
+                    says_the = bool(compiled(rf"(?<![\w-])the\s+{regex.escape(f.metric)}", regex.IGNORECASE).search(
+                        text[f.sentence[0]:f.change[0]]))
+                if says_the:
                     out[i] = replace(g, change=f.change)
                     break
             else:
@@ -621,7 +634,7 @@ def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published, 
             _FROM_BEFORE, text[max(s_start, m.start - 40):m.start]):
         return per
     to = _TO_AFTER.match(text, m.end)
-    if to is None or any(m.end <= p.start < to.end() for p in scoping):
+    if to is None or any(m.end <= p.start < to.end() for p, _, _ in scoping):
         return per
     return replace(shift_period(per, -1, "context"), note="the start point of a change: a year before")
 
@@ -636,7 +649,8 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
     scoping period of its clause (one right after "in" first), else of its sentence;
     else the period in force. A bare year that contains the period in force ("started
     this year" in a January-May report) does not replace the narrower period.
-    cues: the cue families of the sentence (_cues_in)."""
+    scoping: (period mention, whether "since" precedes it, its _aside) of each scoping period
+    of the sentence; cues: the cue families of the sentence (_cues_in)."""
     v = vocab()
     annual = None
     if "annual" in cues:
@@ -644,7 +658,7 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
         annual = v.annual.search(window) if _may_contain(_ANNUAL_PIECES, window) else None
     # a figure describing a state rather than what happened in a period: "projects now cover 832 counties",
     # "has a population of 3.5 million", "each with an investment of 100 million yuan"
-    own = [p for p in scoping if c_start <= p.start < c_end and p.start < m.end + 30]
+    own = [p for p, _, _ in scoping if c_start <= p.start < c_end and p.start < m.end + 30]
     stock = _earliest_match(v.stock, text[max(s_start, c_start, m.start - 120):m.start]) if "stock" in cues else None
     if stock and stock.group().lower().startswith("each") or not own and (
             stock or "timeless" in cues and _may_contain(v.timeless_pieces, text[max(s_start, c_start):m.start])
@@ -653,20 +667,17 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
     # "since 2016" in another clause dates that clause's ongoing effort, not this clause's figure; a period
     # in parentheses scopes only what is inside them
     aside = _aside(text, m.start, s_start)
-    scoping = [p for p in scoping if (c_start <= p.start < c_end
-               or not compiled(r"(?<![\w-])since\s+$", regex.IGNORECASE).search(text[max(s_start, p.start - 8):p.start]))
-               and _aside(text, p.start, s_start) in (-1, aside)]
+    scoping = [p for p, since, p_aside in scoping if (c_start <= p.start < c_end or not since)
+               and p_aside in (-1, aside)]
     if scoping:
         def dist(p):
             gap = p.start - m.end if p.start >= m.end else m.start - p.end
-            after_in = p.start >= m.end and compiled(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?",
-                                                     regex.IGNORECASE).fullmatch(text[m.end:p.start])
+            after_in = p.start >= m.end and _IN_BETWEEN.fullmatch(text[m.end:p.start])
             same_clause = c_start <= p.start < c_end
             return (0 if same_clause else 1, 0 if after_in else 1, gap)
         chosen = min(scoping, key=dist)
         best = chosen.period
-        attached = chosen.start >= m.end and compiled(r"(?<![\w-])(?:in|during|for)\s+(?:the\s+)?$").search(
-            text[max(m.end, chosen.start - 12):chosen.start])
+        attached = chosen.start >= m.end and _ATTACHED.search(text[max(m.end, chosen.start - 12):chosen.start])
         if annual and best.granularity != "year" and not attached:
             return _year_of(best)
         if (in_force and best.granularity == "year" and in_force.start and in_force.granularity != "year"
@@ -683,6 +694,11 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
         if published:
             return _year_of(Period(published, published, "day", "published"))
     return in_force
+
+
+_SINCE_BEFORE = regex.compile(r"(?<![\w-])since\s+$", regex.IGNORECASE)
+_IN_BETWEEN = regex.compile(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
+_ATTACHED = regex.compile(r"(?<![\w-])(?:in|during|for)\s+(?:the\s+)?$")
 
 
 def _year_of(p: Period) -> Period:

@@ -298,12 +298,16 @@ def _document_place(text: str, mentions: Sequence[Mention]) -> dict | None:
     return None
 
 
+_DATELINE_LEAD = regex.compile(r"\s*[A-Z][A-Z .'-]+,\s*")
+_DATELINE_DASH = regex.compile(r"\s*(?:\(|--|—|-)")
+
+
 def _scopes(text: str, p: Mention, s_start: int) -> bool:
     """False for comparison bases ("the same period last year", "over 2020"), reporting
     dates ("said on Monday") and datelines."""
     v = vocab()
-    if (compiled(r"\s*[A-Z][A-Z .'-]+,\s*").fullmatch(text[s_start:p.start])
-            and compiled(r"\s*(?:\(|--|—|-)").match(text[p.end:p.end + 4])):
+    if (_DATELINE_LEAD.fullmatch(text[s_start:p.start])
+            and _DATELINE_DASH.match(text[p.end:p.end + 4])):
         return False  # the dateline "BEIJING, April 9 (Xinhua) --"
     before = text[max(s_start, p.start - 40):p.start]
     low = p.text.lower()
@@ -509,9 +513,9 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
     change_of: dict[int, Mention] = {}
     standalone: list[Mention] = []
     # "A, B and C rose by 1, 2 and 3 percent respectively"
-    resp = compiled(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE).search(text[s_start:s_end])
     listed: list[Mention] = []
-    if resp and len(changes) >= 2:
+    if len(changes) >= 2 and (resp := compiled(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE).search(
+            text[s_start:s_end])):
         at = s_start + resp.start()
         listed = [c for c in changes if c.end <= at]
         cands = [m for m in values if m.end <= listed[0].start and not is_delta[id(m)]] if listed else []
@@ -726,17 +730,26 @@ def _rank(text: str, pos: int, end: int) -> int | None:
 _WORDS = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
 
 
+_OF_AFTER = regex.compile(r"\s+of\s+((?:[\w'-]+\s+){0,5}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|"
+                          r"was|were|is|are|has|have|up|down|an|a|which|while|this|that)\b))")
+_SHARE_OF_AFTER = regex.compile(r"\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,6}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:were|was|are|"
+                                r"is|in|and|have|has|had|to|with)\b))")
+_BEEN_DONE = regex.compile(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+([a-z]+ed)\b")
+_OWNER_VERB = regex.compile(r"(?<![\w-])(?:has|have|had|with|posted|recorded|saw|achieved|set|boasts|boasted|"
+                            r"maintained|reported|registered|covers|covered|owns|owned|completed|made|attracted|"
+                            r"received|signed|introduced|raised)\s+")
+
+
 def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | None:
     """The noun phrase naming what a figure measures, as the article words it."""
     # "1.15 million metric tons of washed coal", "150 million yuan of output value"
     if m.type in ("quantity", "money", "count"):
-        of = compiled(r"\s+of\s+((?:[\w'-]+\s+){0,5}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|was|were|"
-                      r"is|are|has|have|up|down|an|a|which|while|this|that)\b))").match(text[m.end:m.end + 80])
+        # both "of" patterns start with whitespace (regex's \s is a subset of str.isspace): test that first
+        of = _OF_AFTER.match(text[m.end:m.end + 80]) if text[m.end:m.end + 1].isspace() else None
         if of and m.type != "count":
             return _clean(of.group(1))
     if m.type == "percent" and m.role == "share":
-        of = compiled(r"\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,6}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:were|was|are|is|in|and|"
-                      r"have|has|had|to|with)\b))").match(text[m.end:m.end + 80])
+        of = _SHARE_OF_AFTER.match(text[m.end:m.end + 80]) if text[m.end:m.end + 1].isspace() else None
         head = _phrase_before(text, m, s_start, c_start, figs)
         if head and not compiled(r"(?:accounting|accounted|account|accounts|making\s+up|reaching)$").search(head):
             return head
@@ -757,7 +770,7 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
                 and not _ends_with(r"total\s+of\s+$", prev, regex.IGNORECASE):
             return phrase  # "a poor population of 89 people"
         item = m.item or None
-        tail = compiled(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+([a-z]+ed)\b").match(text[m.end:m.end + 40])
+        tail = _BEEN_DONE.match(text[m.end:m.end + 40])
         if item and tail:
             return f"{item} {tail.group(1)}"
         return item or phrase
@@ -767,16 +780,17 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
 def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
     """The subject of "[metric] reached [value]" or "[metric] of [value]"."""
     v = vocab()
-    prev_end = max([f.end for f in figs if f.end <= m.start] + [c_start, s_start])
+    prev_end = max(c_start, s_start)
+    for f in figs:
+        if prev_end < f.end <= m.start:
+            prev_end = f.end
     region = text[prev_end:m.start]
     verb = _earliest_match(v.value_verb, region)
     if verb:
         region = region[:verb.start()]
         if verb.group().split()[0].lower() in ("of", "at", "to", "with"):
             # "The project has a total investment of X": the metric follows the owner's verb
-            region = compiled(r"(?<![\w-])(?:has|have|had|with|posted|recorded|saw|achieved|set|boasts|boasted|"
-                              r"maintained|reported|registered|covers|covered|owns|owned|completed|made|attracted|"
-                              r"received|signed|introduced|raised)\s+").split(region)[-1]
+            region = _OWNER_VERB.split(region)[-1]
     elif m.type == "percent":
         # a standalone change: "retail sales grew 6 percent", "the sales increased 33.56%"
         cue = None

@@ -39,3 +39,21 @@ def test_cue_families_miss_no_cue(sentence):
                         ("stock", linking._ends_with(v.stock, sentence)),
                         ("from", linking._ends_with(linking._FROM_BEFORE, sentence))):
         assert not hit or family in found, (family, sentence)
+
+
+CHANGE_WORDS = st.sampled_from(["increased", "rose", "growth", "was up", "were down", "up", "down", "reached a growth",
+                                "reached a year-on-year growth", "grew", "Up", "WAS  UP", "year-on-year", "a", "sales",
+                                "up-to", "set-up", "5%", ",", "-", "\n", "upward", "shrank", "was", "reached"])
+
+
+@settings(max_examples=400)
+@given(st.lists(st.one_of(CHANGE_WORDS, st.text(alphabet="aw up-,\n", max_size=4)), max_size=12).map(" ".join))
+def test_rightmost_change_cue_is_the_last_finditer_match(region):
+    rx = linking.vocab().change_verb
+    last = None
+    for last in rx.finditer(region):
+        pass
+    fast = linking._rightmost_match(rx, region)
+    assert (fast is None) == (last is None), region
+    if last is not None:
+        assert fast.span() == last.span(), region

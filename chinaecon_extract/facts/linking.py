@@ -58,7 +58,7 @@ def _last_match(rx: regex.Pattern, s: str):
     return rx.search(s) if _ends_with(rx, s) else None
 
 
-_LONGEST_AT_END: dict = {}  # pattern -> its REVERSE | POSIX compilation
+_LONGEST_AT_END: dict = {}  # pattern -> its REVERSE | POSIX compilation (_earliest_match, _rightmost_match)
 
 
 def _earliest_match(rx: regex.Pattern, s: str):
@@ -66,6 +66,17 @@ def _earliest_match(rx: regex.Pattern, s: str):
     every match ends at the end, so the forward search's match is the one starting
     earliest, which is the longest. A reverse POSIX (leftmost-longest) search finds that
     one while trying the end only, where the forward search tries every start."""
+    rev = _LONGEST_AT_END.get(rx)
+    if rev is None:
+        rev = _LONGEST_AT_END[rx] = compiled(rx.pattern, int(rx.flags) | _REVERSE | int(regex.POSIX))
+    return rev.search(s)
+
+
+def _rightmost_match(rx: regex.Pattern, s: str):
+    """The last match rx.finditer(s) yields, for a word-bounded alternation whose matches
+    never partly overlap (one inside another ends where it does: "up" in "was up"): the
+    match ending last, the longest of those ending there. A reverse POSIX (leftmost-
+    longest) search finds it from the end, where finditer walks the whole text."""
     rev = _LONGEST_AT_END.get(rx)
     if rev is None:
         rev = _LONGEST_AT_END[rx] = compiled(rx.pattern, int(rx.flags) | _REVERSE | int(regex.POSIX))
@@ -793,9 +804,7 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
             region = _OWNER_VERB.split(region)[-1]
     elif m.type == "percent":
         # a standalone change: "retail sales grew 6 percent", "the sales increased 33.56%"
-        cue = None
-        for cue in v.change_verb.finditer(region):
-            pass
+        cue = _rightmost_match(v.change_verb, region)
         if cue is None:
             return None
         region = region[:cue.start()]

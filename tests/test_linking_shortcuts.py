@@ -57,3 +57,11 @@ def test_rightmost_change_cue_is_the_last_finditer_match(region):
     assert (fast is None) == (last is None), region
     if last is not None:
         assert fast.span() == last.span(), region
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from([", while", "; ", " - ", " -- ", ", whereas", ", But", ", and the", ",  of which",
+                                 ", among which", "-", ",", ";", " ", "sales", "\n", "5%", "a-b"]), max_size=15).map("".join))
+def test_clause_breaks_are_those_of_the_full_pattern(sentence):
+    full = [m.span() for m in linking.vocab().clause_break.finditer(sentence, 0, len(sentence))]
+    assert linking._clause_breaks(sentence, 0, len(sentence)) == full

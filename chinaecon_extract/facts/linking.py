@@ -110,6 +110,10 @@ class _Vocab:
     locative: regex.Pattern
     list_marker: regex.Pattern
     clause_break: regex.Pattern
+    # the clause breaks that start with punctuation (", while", "; "), and the pieces of which a
+    # sentence must hold one for any of the others (" - ") to occur in it (see _clause_breaks)
+    clause_break_punct: regex.Pattern
+    spaced_break_pieces: tuple[str, ...]
     strip: regex.Pattern
     rank: regex.Pattern
     ordinals: dict
@@ -148,6 +152,9 @@ def vocab() -> _Vocab:
                                regex.IGNORECASE),
         list_marker=regex.compile(rf"(?<![\w-])(?:{alternation(d['list_markers'])})\s+", regex.IGNORECASE),
         clause_break=regex.compile(rf"{alternation(d['clause_breaks'])}", regex.IGNORECASE),
+        clause_break_punct=regex.compile(alternation([w for w in d["clause_breaks"] if not w[:1].isspace()]),
+                                         regex.IGNORECASE),
+        spaced_break_pieces=_fewest(_cue_pieces([w for w in d["clause_breaks"] if w[:1].isspace()])),
         strip=regex.compile(rf"^(?:(?:{alternation(d['strip_words'])})\s+)+", regex.IGNORECASE),
         rank=regex.compile(rf"(?<![\w-])(?:{alternation(d['rank_cues'])})\s+(?:the\s+|no\.\s*)?(?P<o>{alternation(ords)}|\d+)(?:st|nd|rd|th)?\b",
                            regex.IGNORECASE),
@@ -480,7 +487,13 @@ def _owners(text: str, ms: list[Mention], s_start: int) -> list[tuple[int, str]]
 
 def _clause_breaks(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
     """(start, end) of each clause break (", while", "; ") in the sentence, in order."""
-    return [m.span() for m in vocab().clause_break.finditer(text, s_start, s_end)]
+    v = vocab()
+    # A break that starts with a space (" - ") may start at any space, and looking for one costs
+    # most of the search; a sentence without the dash those breaks hold needs only the
+    # punctuation-led breaks, which at any place can match only where the full set would.
+    if _may_contain(v.spaced_break_pieces, text[s_start:s_end]):
+        return [m.span() for m in v.clause_break.finditer(text, s_start, s_end)]
+    return [m.span() for m in v.clause_break_punct.finditer(text, s_start, s_end)]
 
 
 def _clause_of(breaks: list[tuple[int, int]], pos: int, s_start: int, s_end: int) -> tuple[int, int]:
@@ -556,8 +569,9 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
                 eligible.append(m)
             # "cargo ... between Xi'an and destinations in more than 10 countries, up 64.1 percent":
             # a figure inside a prepositional phrase is not what the change describes
-            free = [m for m in eligible if not _in_phrase(text, m, s_start)]
-            target = (free or eligible or [None])[0]
+            target = next((m for m in eligible if not _in_phrase(text, m, s_start)), None)
+            if target is None and eligible:
+                target = eligible[0]
         if target is not None:
             change_of[id(target)] = c
         else:
@@ -722,10 +736,12 @@ def _year_of(p: Period) -> Period:
 
 
 def _owner_for(m: Mention, owners: list[tuple[int, str]]) -> str | None:
-    before = [o for o in owners if o[0] < m.start]
-    if before:
-        return before[-1][1]
-    return None
+    """The name of the last of `owners` named before the figure."""
+    found = None
+    for at, name in owners:
+        if at < m.start:
+            found = name
+    return found
 
 
 def _rank(text: str, pos: int, end: int) -> int | None:

@@ -38,7 +38,7 @@ def test_cue_families_miss_no_cue(sentence):
                         ("future", v.future.search(sentence)), ("rank", v.rank.search(sentence)),
                         ("stock", linking._ends_with(v.stock, sentence)),
                         ("from", linking._ends_with(linking._FROM_BEFORE, sentence))):
-        assert not hit or family in found, (family, sentence)
+        assert not hit or found[family], (family, sentence)
 
 
 CHANGE_WORDS = st.sampled_from(["increased", "rose", "growth", "was up", "were down", "up", "down", "reached a growth",

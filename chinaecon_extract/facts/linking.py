@@ -198,24 +198,31 @@ def vocab() -> _Vocab:
 _ANNUAL_PIECES = ("annual", "year")  # a piece of each cue of vocab().annual
 
 
-def _cues_in(text: str, start: int, end: int) -> frozenset[str] | set[str]:
-    """The cue families (vocab().families) with a piece in text[start:end], found once per
-    sentence: a figure whose look-back window lies in that stretch can meet a family's cue
-    only if the stretch holds one of its pieces, so the per-figure searches of the other
-    families are skipped. Non-ASCII text gets every family (case folding may then change
-    lengths and letters), so that the per-figure searches decide as before."""
-    families = vocab().families
-    seg = text[start:end]
-    if not seg.isascii():
-        return frozenset(families)
-    low = seg.lower()
-    found = set()
-    for name, pieces in families.items():
-        for piece in pieces:
-            if piece in low:
-                found.add(name)
-                break
-    return found
+class _Cues(dict):
+    """The cue families (vocab().families) with a piece in a stretch of text, each looked
+    for once per sentence when first asked: cues["stock"]. A figure whose look-back window
+    lies in that stretch can meet a family's cue only if the stretch holds one of its
+    pieces, so the per-figure searches of the other families are skipped. Non-ASCII text
+    has every family (case folding may then change lengths and letters), so that the
+    per-figure searches decide as before."""
+
+    __slots__ = ("low",)
+
+    def __init__(self, text: str, start: int, end: int):
+        super().__init__()
+        seg = text[start:end]
+        self.low = seg.lower() if seg.isascii() else None
+
+    def __missing__(self, family: str) -> bool:
+        low = self.low
+        found = low is None or any(p in low for p in vocab().families[family])
+        self[family] = found
+        return found
+
+
+def _cues_in(text: str, start: int, end: int) -> _Cues:
+    """The cue families of text[start:end] (see _Cues)."""
+    return _Cues(text, start, end)
 
 
 def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[Mention],
@@ -594,7 +601,7 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
             metric = _metric(text, change, s_start, c_start, figs)  # "exports grew 5% to X"
         metric = metric or _metric(text, m, s_start, c_start, figs)
         last = max(m.end, change.end if change else 0)
-        rank = _rank(text, last, c_end if c_end > last else s_end) if "rank" in cues else None
+        rank = _rank(text, last, c_end if c_end > last else s_end) if cues["rank"] else None
         alt = tuple(m.equivalent) if is_value and getattr(m, "equivalent", None) else None
         out.append(Fact(
             value=(m.start, m.end) if is_value else None,
@@ -659,7 +666,7 @@ def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published, 
     """The period of _period_of, one year back for the start point of a change with no
     period of its own ("the proportion increased from 84.3% to 91.5% this year")."""
     per = _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, cues)
-    if per is None or not per.start or "from" not in cues or not _ends_with(
+    if per is None or not per.start or not cues["from"] or not _ends_with(
             _FROM_BEFORE, text[max(s_start, m.start - 40):m.start]):
         return per
     to = _TO_AFTER.match(text, m.end)
@@ -682,15 +689,15 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
     of the sentence; cues: the cue families of the sentence (_cues_in)."""
     v = vocab()
     annual = None
-    if "annual" in cues:
+    if cues["annual"]:
         window = text[max(s_start, c_start, m.start - 80):m.start]
         annual = v.annual.search(window) if _may_contain(_ANNUAL_PIECES, window) else None
     # a figure describing a state rather than what happened in a period: "projects now cover 832 counties",
     # "has a population of 3.5 million", "each with an investment of 100 million yuan"
     own = [p for p, _, _ in scoping if c_start <= p.start < c_end and p.start < m.end + 30]
-    stock = _earliest_match(v.stock, text[max(s_start, c_start, m.start - 120):m.start]) if "stock" in cues else None
+    stock = _earliest_match(v.stock, text[max(s_start, c_start, m.start - 120):m.start]) if cues["stock"] else None
     if stock and stock.group().lower().startswith("each") or not own and (
-            stock or "timeless" in cues and _may_contain(v.timeless_pieces, text[max(s_start, c_start):m.start])
+            stock or cues["timeless"] and _may_contain(v.timeless_pieces, text[max(s_start, c_start):m.start])
             and v.timeless.search(text, max(s_start, c_start), m.start)):
         return None
     # "since 2016" in another clause dates that clause's ongoing effort, not this clause's figure; a period
@@ -715,7 +722,7 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
         return best
     but_also = text[max(s_start, c_start - 4):c_start].lower().endswith("but")  # "will not only ..., but also create"
     lo = s_start if but_also else max(s_start, c_start)
-    if "future" in cues and _may_contain(v.future_pieces, text[lo:m.start]) and v.future.search(text, lo, m.start):
+    if cues["future"] and _may_contain(v.future_pieces, text[lo:m.start]) and v.future.search(text, lo, m.start):
         return None  # "will increase by 1 billion yuan", "is estimated to reach": no reported period
     if annual:
         if in_force and in_force.end:

@@ -238,8 +238,8 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
     starts = [s for s, _ in sentences]
     per_sentence: list[list[Mention]] = [[] for _ in sentences]
     for m in mentions:
-        k = max(0, bisect.bisect_right(starts, m.start) - 1)
-        per_sentence[k].append(m)
+        k = bisect.bisect_right(starts, m.start) - 1
+        per_sentence[k if k > 0 else 0].append(m)
     # the candidate places of the lead's sentences, found once for _lead_place and the loop below
     lead = [_candidate_places(text, ms, s_start) for (s_start, _), ms in zip(sentences[:3], per_sentence)]
     default_place = _lead_place(text, sentences, lead) or _document_place(text, mentions)
@@ -353,6 +353,9 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
     return True
 
 
+_PLACE_TYPES = ("location", "reference")  # the mention types _place_info makes a place of
+
+
 def _place_info(m: Mention) -> dict | None:
     if m.type == "location":
         return {"name": m.name, "level": m.level, "province": _province(m), "start": m.start, "end": m.end,
@@ -373,7 +376,7 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
     """Chinese places in the sentence that could own its figures: not foreign, not one of
     a list ("including Beijing, Shanghai"), not the parent of another place named there."""
     v = vocab()
-    out = [p for p in (_place_info(m) for m in ms) if p and not _dateline(text, p)]
+    out = [p for p in (_place_info(m) for m in ms if m.type in _PLACE_TYPES) if p and not _dateline(text, p)]
     out = [p for p in out if not (p["level"] == "country" and p["name"] != "China")
            and not (p["level"] == "other" and p["name"] in ("Asia", "Europe", "Africa", "America", "Latin America",
                                                              "North America", "South America", "Oceania", "Middle East"))]

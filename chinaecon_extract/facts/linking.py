@@ -705,7 +705,11 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
     # a figure describing a state rather than what happened in a period: "projects now cover 832 counties",
     # "has a population of 3.5 million", "each with an investment of 100 million yuan"
     own = [p for p, _, _ in scoping if c_start <= p.start < c_end and p.start < m.end + 30]
-    stock = _earliest_match(v.stock, text[max(s_start, c_start, m.start - 120):m.start]) if cues["stock"] else None
+    stock = None
+    if cues["stock"]:
+        window = text[max(s_start, c_start, m.start - 120):m.start]
+        if not (window.isascii() and not _holds_any(v.families["stock"], window.lower())):  # as in _Cues
+            stock = _earliest_match(v.stock, window)
     if stock and stock.group().lower().startswith("each") or not own and (
             stock or cues["timeless"] and _may_contain(v.timeless_pieces, text[max(s_start, c_start):m.start])
             and v.timeless.search(text, max(s_start, c_start), m.start)):

@@ -65,3 +65,11 @@ def test_rightmost_change_cue_is_the_last_finditer_match(region):
 def test_clause_breaks_are_those_of_the_full_pattern(sentence):
     full = [m.span() for m in linking.vocab().clause_break.finditer(sentence, 0, len(sentence))]
     assert linking._clause_breaks(sentence, 0, len(sentence)) == full
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="ab1 .'’-,(É\n", max_size=40))
+def test_words_read_from_the_end_are_the_last_words(region):
+    last = linking._WORDS.findall(region)[-5:]
+    from_end = [w.group() for w in linking._WORDS_FROM_END.finditer(region)][:5]
+    assert from_end[::-1] == last, region

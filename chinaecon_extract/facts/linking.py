@@ -776,6 +776,9 @@ def _rank(text: str, pos: int, end: int) -> int | None:
 
 
 _WORDS = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
+# the same words read from the end: each runs from the first letter or digit of a stretch of
+# word characters to the stretch's end, whichever way the text is read
+_WORDS_FROM_END = regex.compile(_WORDS.pattern, regex.REVERSE)
 
 
 _OF_AFTER = regex.compile(r"\s+of\s+((?:[\w'-]+\s+){0,5}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|"
@@ -858,10 +861,15 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
 
 
 def _tail_words(region: str) -> str | None:
-    words = _WORDS.findall(region)
+    """The last five words of `region` as a metric (read from the end: the region may be long)."""
+    words = []
+    for w in _WORDS_FROM_END.finditer(region):
+        words.append(w.group())
+        if len(words) == 5:
+            break
     if not words:
         return None
-    return _clean(" ".join(words[-5:]))
+    return _clean(" ".join(reversed(words)))
 
 
 @lru_cache(maxsize=8192)

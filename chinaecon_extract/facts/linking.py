@@ -791,16 +791,22 @@ _OWNER_VERB = regex.compile(r"(?<![\w-])(?:has|have|had|with|posted|recorded|saw
                             r"received|signed|introduced|raised)\s+")
 
 
+def _of_follows(text: str, end: int) -> bool:
+    """False when no whitespace and "of" follow `end` within the 80 characters the "of" patterns
+    (_OF_AFTER, _SHARE_OF_AFTER) read, so they cannot match: a cheap test before them. regex's
+    whitespace is a subset of str.isspace, so lstrip() removes at least the run they skip."""
+    return text[end:end + 1].isspace() and text[end:end + 80].lstrip().startswith("of")
+
+
 def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | None:
     """The noun phrase naming what a figure measures, as the article words it."""
     # "1.15 million metric tons of washed coal", "150 million yuan of output value"
     if m.type in ("quantity", "money", "count"):
-        # both "of" patterns start with whitespace (regex's \s is a subset of str.isspace): test that first
-        of = _OF_AFTER.match(text[m.end:m.end + 80]) if text[m.end:m.end + 1].isspace() else None
+        of = _OF_AFTER.match(text[m.end:m.end + 80]) if _of_follows(text, m.end) else None
         if of and m.type != "count":
             return _clean(of.group(1))
     if m.type == "percent" and m.role == "share":
-        of = _SHARE_OF_AFTER.match(text[m.end:m.end + 80]) if text[m.end:m.end + 1].isspace() else None
+        of = _SHARE_OF_AFTER.match(text[m.end:m.end + 80]) if _of_follows(text, m.end) else None
         head = _phrase_before(text, m, s_start, c_start, figs)
         if head and not compiled(r"(?:accounting|accounted|account|accounts|making\s+up|reaching)$").search(head):
             return head

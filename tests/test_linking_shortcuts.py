@@ -1,6 +1,6 @@
 """Hypothesis checks that the fast paths of facts/linking.py give the answers of the plain
 searches they replace: the reverse POSIX search of an end-anchored cue finds the forward
-search's match, and a sentence's cue families (_cues_in) never miss a cue a window of it holds."""
+search's match, and a sentence's cue families (_Cues) never miss a cue a window of it holds."""
 from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
@@ -33,7 +33,7 @@ def test_earliest_match_is_the_forward_search_match(phrase, tail):
 @given(PHRASE)
 def test_cue_families_miss_no_cue(sentence):
     v = linking.vocab()
-    found = linking._cues_in(sentence, 0, len(sentence))
+    found = linking._Cues(sentence, 0, len(sentence))
     for family, hit in (("annual", v.annual.search(sentence)), ("timeless", v.timeless.search(sentence)),
                         ("future", v.future.search(sentence)), ("rank", v.rank.search(sentence)),
                         ("stock", linking._ends_with(v.stock, sentence)),

@@ -58,29 +58,32 @@ def _last_match(rx: regex.Pattern, s: str):
     return rx.search(s) if _ends_with(rx, s) else None
 
 
-_LONGEST_AT_END: dict = {}  # pattern -> its REVERSE | POSIX compilation (_earliest_match, _rightmost_match)
+_LONGEST_FROM_END: dict = {}  # pattern -> its REVERSE | POSIX compilation
+
+
+def _longest_from_end(rx: regex.Pattern, s: str):
+    """The match of `rx` that ends last in `s` and, of those, starts first: a reverse POSIX
+    (leftmost-longest) search, which reads from the end (see _earliest_match, _rightmost_match)."""
+    rev = _LONGEST_FROM_END.get(rx)
+    if rev is None:
+        rev = _LONGEST_FROM_END[rx] = compiled(rx.pattern, int(rx.flags) | _REVERSE | int(regex.POSIX))
+    return rev.search(s)
 
 
 def _earliest_match(rx: regex.Pattern, s: str):
     """rx.search(s) for a pattern anchored at the end (`...\\s+$`), for its start and text:
     every match ends at the end, so the forward search's match is the one starting
-    earliest, which is the longest. A reverse POSIX (leftmost-longest) search finds that
-    one while trying the end only, where the forward search tries every start."""
-    rev = _LONGEST_AT_END.get(rx)
-    if rev is None:
-        rev = _LONGEST_AT_END[rx] = compiled(rx.pattern, int(rx.flags) | _REVERSE | int(regex.POSIX))
-    return rev.search(s)
+    earliest, which is the longest. The reverse search finds that one trying the end
+    only, where the forward search tries every start."""
+    return _longest_from_end(rx, s)
 
 
 def _rightmost_match(rx: regex.Pattern, s: str):
     """The last match rx.finditer(s) yields, for a word-bounded alternation whose matches
     never partly overlap (one inside another ends where it does: "up" in "was up"): the
-    match ending last, the longest of those ending there. A reverse POSIX (leftmost-
-    longest) search finds it from the end, where finditer walks the whole text."""
-    rev = _LONGEST_AT_END.get(rx)
-    if rev is None:
-        rev = _LONGEST_AT_END[rx] = compiled(rx.pattern, int(rx.flags) | _REVERSE | int(regex.POSIX))
-    return rev.search(s)
+    match ending last, the longest of those ending there. The reverse search finds it
+    from the end, where finditer walks the whole text."""
+    return _longest_from_end(rx, s)
 
 
 def _cue_pieces(words) -> tuple[str, ...]:
@@ -138,7 +141,7 @@ class _Vocab:
     list_pieces: tuple[str, ...]
     rank_pieces: tuple[str, ...]
     # per cue family, the pieces of which a sentence must hold one for any figure of it to
-    # meet the family's cue (see _cues_in)
+    # meet the family's cue (see _Cues)
     families: dict[str, tuple[str, ...]]
 
 
@@ -226,10 +229,6 @@ class _Cues(dict):
         self[family] = found
         return found
 
-
-def _cues_in(text: str, start: int, end: int) -> _Cues:
-    """The cue families of text[start:end] (see _Cues)."""
-    return _Cues(text, start, end)
 
 
 def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[Mention],
@@ -543,7 +542,7 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
                     published, places=()) -> list[Fact]:
     v = vocab()
     # every look-back window of a figure lies between the sentence start and the last figure's end
-    cues = _cues_in(text, s_start, max(s_end, max(m.end for m in figs)))
+    cues = _Cues(text, s_start, max(s_end, max(m.end for m in figs)))
     alts = {m.equivalent for m in figs if getattr(m, "equivalent", None) and m.equivalent[0] > m.start}
     values = [m for m in figs if (m.start, m.end) not in alts and not (m.type == "percent" and m.role == "change")]
     changes = [m for m in figs if m.type == "percent" and m.role == "change"]
@@ -696,7 +695,7 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
     else the period in force. A bare year that contains the period in force ("started
     this year" in a January-May report) does not replace the narrower period.
     scoping: (period mention, whether "since" precedes it, its _aside) of each scoping period
-    of the sentence; cues: the cue families of the sentence (_cues_in)."""
+    of the sentence; cues: the cue families of the sentence (_Cues)."""
     v = vocab()
     annual = None
     if cues["annual"]:

@@ -30,21 +30,60 @@ _LEVEL_RANK = {"other": 1, "zone": 2, "district": 3, "county": 3, "new_area": 4,
 _NOT_OWNER_KINDS = {"media", "government", "party", "statistics"}
 
 
+_REVERSE = int(regex.REVERSE)  # a plain int: or-ing regex's flag enum costs more than the search
+_REVERSED: dict = {}  # pattern (or (pattern string, flags)) -> its REVERSE compilation
+
+
 def _ends_with(rx: regex.Pattern | str, s: str, flags: int = 0) -> bool:
     """Whether `rx` (a pattern anchored at the end with `$`, compiled or as a string with
     `flags`) matches at the end of `s`: the same answer as bool(rx.search(s)), several times
     faster, since a reverse search starts at the end and gives up at once, where a forward
     one tries the whole pattern from every start. For a yes/no only: the match a reverse
-    search finds may start later than the forward one."""
-    if isinstance(rx, str):
-        return compiled(rx, flags | regex.REVERSE).search(s) is not None
-    return compiled(rx.pattern, rx.flags | regex.REVERSE).search(s) is not None
+    search finds may start later than the forward one. The reverse compilations are kept
+    in a dict keyed on the pattern, looked up before anything else is done."""
+    key = rx if not flags else (rx, flags)
+    rev = _REVERSED.get(key)
+    if rev is None:
+        if isinstance(rx, str):
+            rev = compiled(rx, int(flags) | _REVERSE)
+        else:
+            rev = compiled(rx.pattern, int(rx.flags) | _REVERSE)
+        _REVERSED[key] = rev
+    return rev.search(s) is not None
 
 
 def _last_match(rx: regex.Pattern, s: str):
     """rx.search(s) for a pattern anchored at the end, checked first by _ends_with (most
     texts before a figure do not match, and then only the fast reverse search runs)."""
     return rx.search(s) if _ends_with(rx, s) else None
+
+
+_LONGEST_FROM_END: dict = {}  # pattern -> its REVERSE | POSIX compilation
+
+
+def _longest_from_end(rx: regex.Pattern, s: str):
+    """The match of `rx` that ends last in `s` and, of those, starts first: a reverse POSIX
+    (leftmost-longest) search, which reads from the end (see _earliest_match, _rightmost_match)."""
+    rev = _LONGEST_FROM_END.get(rx)
+    if rev is None:
+        rev = _LONGEST_FROM_END[rx] = compiled(rx.pattern, int(rx.flags) | _REVERSE | int(regex.POSIX))
+    return rev.search(s)
+
+
+def _earliest_match(rx: regex.Pattern, s: str):
+    """rx.search(s) for a pattern anchored at the end (`...\\s+$`), for its start and text:
+    every match ends at the end, so the forward search's match is the one starting
+    earliest, which is the longest. The reverse search finds that one trying the end
+    only, where the forward search tries every start."""
+    return _longest_from_end(rx, s)
+
+
+def _rightmost_match(rx: regex.Pattern, s: str):
+    """The last match rx.finditer(s) yields, for a word-bounded alternation whose matches
+    never partly overlap (one inside another ends where it does: "up" in "was up"): the
+    match ending last, the longest of those ending there. The reverse search finds it
+    from the end, where finditer walks the whole text."""
+    return _longest_from_end(rx, s)
 
 
 def _cue_pieces(words) -> tuple[str, ...]:
@@ -54,10 +93,23 @@ def _cue_pieces(words) -> tuple[str, ...]:
     return tuple(sorted({max(w.split(), key=len).casefold() for w in words}))
 
 
+def _fewest(pieces: tuple[str, ...]) -> tuple[str, ...]:
+    """`pieces` without those that contain another one ("presently" holds "present"): a text
+    holding any of the pieces holds one of the rest, and there are fewer to test."""
+    return tuple(p for p in pieces if not any(q != p and q in p for q in pieces))
+
+
 def _may_contain(pieces: tuple[str, ...], s: str) -> bool:
     """False only when `s` holds none of `pieces` (see _cue_pieces), so no cue can match."""
-    low = s.casefold()
-    return any(p in low for p in pieces)
+    return _holds_any(pieces, s.casefold())
+
+
+def _holds_any(pieces: tuple[str, ...], low: str) -> bool:
+    """Whether `low` contains one of `pieces` (a plain loop: quicker than any() over a generator)."""
+    for piece in pieces:
+        if piece in low:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -68,6 +120,10 @@ class _Vocab:
     locative: regex.Pattern
     list_marker: regex.Pattern
     clause_break: regex.Pattern
+    # the clause breaks that start with punctuation (", while", "; "), and the pieces of which a
+    # sentence must hold one for any of the others (" - ") to occur in it (see _clause_breaks)
+    clause_break_punct: regex.Pattern
+    spaced_break_pieces: tuple[str, ...]
     strip: regex.Pattern
     rank: regex.Pattern
     ordinals: dict
@@ -84,6 +140,9 @@ class _Vocab:
     future_pieces: tuple[str, ...]
     list_pieces: tuple[str, ...]
     rank_pieces: tuple[str, ...]
+    # per cue family, the pieces of which a sentence must hold one for any figure of it to
+    # meet the family's cue (see _Cues)
+    families: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +162,9 @@ def vocab() -> _Vocab:
                                regex.IGNORECASE),
         list_marker=regex.compile(rf"(?<![\w-])(?:{alternation(d['list_markers'])})\s+", regex.IGNORECASE),
         clause_break=regex.compile(rf"{alternation(d['clause_breaks'])}", regex.IGNORECASE),
+        clause_break_punct=regex.compile(alternation([w for w in d["clause_breaks"] if not w[:1].isspace()]),
+                                         regex.IGNORECASE),
+        spaced_break_pieces=_fewest(_cue_pieces([w for w in d["clause_breaks"] if w[:1].isspace()])),
         strip=regex.compile(rf"^(?:(?:{alternation(d['strip_words'])})\s+)+", regex.IGNORECASE),
         rank=regex.compile(rf"(?<![\w-])(?:{alternation(d['rank_cues'])})\s+(?:the\s+|no\.\s*)?(?P<o>{alternation(ords)}|\d+)(?:st|nd|rd|th)?\b",
                            regex.IGNORECASE),
@@ -135,7 +197,38 @@ def vocab() -> _Vocab:
         future_pieces=_cue_pieces(d["future_cues"]),
         list_pieces=_cue_pieces(d["list_markers"]),
         rank_pieces=_cue_pieces(d["rank_cues"]),
+        families={"annual": _ANNUAL_PIECES, "timeless": _fewest(_cue_pieces(d["timeless_cues"])),
+                  "future": _fewest(_cue_pieces(d["future_cues"])), "rank": _fewest(_cue_pieces(d["rank_cues"])),
+                  # a word of each branch of `stock` above
+                  "stock": _cue_pieces(d["stock_nouns"] + ["investment", "has", "have", "each", "home"]),
+                  "from": ("from",)},
     )
+
+
+_ANNUAL_PIECES = ("annual", "year")  # a piece of each cue of vocab().annual
+
+
+class _Cues(dict):
+    """The cue families (vocab().families) with a piece in a stretch of text, each looked
+    for once per sentence when first asked: cues["stock"]. A figure whose look-back window
+    lies in that stretch can meet a family's cue only if the stretch holds one of its
+    pieces, so the per-figure searches of the other families are skipped. Non-ASCII text
+    has every family (case folding may then change lengths and letters), so that the
+    per-figure searches decide as before."""
+
+    __slots__ = ("low",)
+
+    def __init__(self, text: str, start: int, end: int):
+        super().__init__()
+        seg = text[start:end]
+        self.low = seg.lower() if seg.isascii() else None
+
+    def __missing__(self, family: str) -> bool:
+        low = self.low
+        found = low is None or _holds_any(vocab().families[family], low)
+        self[family] = found
+        return found
+
 
 
 def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[Mention],
@@ -151,8 +244,8 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
     starts = [s for s, _ in sentences]
     per_sentence: list[list[Mention]] = [[] for _ in sentences]
     for m in mentions:
-        k = max(0, bisect.bisect_right(starts, m.start) - 1)
-        per_sentence[k].append(m)
+        k = bisect.bisect_right(starts, m.start) - 1
+        per_sentence[k if k > 0 else 0].append(m)
     # the candidate places of the lead's sentences, found once for _lead_place and the loop below
     lead = [_candidate_places(text, ms, s_start) for (s_start, _), ms in zip(sentences[:3], per_sentence)]
     default_place = _lead_place(text, sentences, lead) or _document_place(text, mentions)
@@ -170,7 +263,7 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         figs = [m for m in ms if m.type in FIGURE_TYPES]
         periods = [m for m in ms if m.type == "period" and m.period is not None and m.period.start]
         scoping = [p for p in periods if _scopes(text, p, s_start)]
-        bases = [p for p in periods if p not in scoping]
+        bases = [p for p in periods if p not in scoping] if scoping else periods
         places = lead[k] if k < len(lead) else _candidate_places(text, ms, s_start)
         if place_in_force is not None:
             # "the city" means the city being reported on, not one named in passing ("..., while Changchun grew")
@@ -180,8 +273,8 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         # the clause breaks of the sentence, found once for every figure and place in it
         breaks = _clause_breaks(text, s_start, s_end) if figs or len(places) > 1 else []
         clause_places = _clause_places(text, places, s_start, s_end, place_in_force, breaks) if len(places) > 1 else {}
-        owners = _owners(text, ms, s_start)
         if figs:
+            owners = _owners(text, ms, s_start)
             sentence_facts = _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners,
                                              sentence_place or place_in_force, clause_places,
                                              period_in_force or _after_base(bases), published, places)
@@ -236,12 +329,16 @@ def _document_place(text: str, mentions: Sequence[Mention]) -> dict | None:
     return None
 
 
+_DATELINE_LEAD = regex.compile(r"\s*[A-Z][A-Z .'-]+,\s*")
+_DATELINE_DASH = regex.compile(r"\s*(?:\(|--|—|-)")
+
+
 def _scopes(text: str, p: Mention, s_start: int) -> bool:
     """False for comparison bases ("the same period last year", "over 2020"), reporting
     dates ("said on Monday") and datelines."""
     v = vocab()
-    if (compiled(r"\s*[A-Z][A-Z .'-]+,\s*").fullmatch(text[s_start:p.start])
-            and compiled(r"\s*(?:\(|--|—|-)").match(text[p.end:p.end + 4])):
+    if (_DATELINE_LEAD.fullmatch(text[s_start:p.start])
+            and _DATELINE_DASH.match(text[p.end:p.end + 4])):
         return False  # the dateline "BEIJING, April 9 (Xinhua) --"
     before = text[max(s_start, p.start - 40):p.start]
     low = p.text.lower()
@@ -260,6 +357,9 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
                   regex.IGNORECASE):
         return False  # "prices fell as supplies increased after the Spring Festival holiday"
     return True
+
+
+_PLACE_TYPES = ("location", "reference")  # the mention types _place_info makes a place of
 
 
 def _place_info(m: Mention) -> dict | None:
@@ -282,20 +382,24 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
     """Chinese places in the sentence that could own its figures: not foreign, not one of
     a list ("including Beijing, Shanghai"), not the parent of another place named there."""
     v = vocab()
-    out = [p for p in (_place_info(m) for m in ms) if p and not _dateline(text, p)]
+    out = [p for p in (_place_info(m) for m in ms if m.type in _PLACE_TYPES) if p and not _dateline(text, p)]
     out = [p for p in out if not (p["level"] == "country" and p["name"] != "China")
            and not (p["level"] == "other" and p["name"] in ("Asia", "Europe", "Africa", "America", "Latin America",
                                                              "North America", "South America", "Oceania", "Middle East"))]
     listed = []
-    for p in out:
-        head = text[max(s_start, p["start"] - 120):p["start"]]
-        lm = None
-        if not _may_contain(v.list_pieces, head):
-            continue
-        for lm in v.list_marker.finditer(head):
-            pass
-        if lm is not None and compiled(r"[\w\s,'-]*").fullmatch(head[lm.end():] or ""):
-            listed.append(p)
+    # every place's look-back below lies between the sentence start and the last place: one cue test for all
+    if out and _may_contain(v.list_pieces, text[s_start:max(p["start"] for p in out)]):
+        for p in out:
+            head = text[max(s_start, p["start"] - 120):p["start"]]
+            lm = None
+            if not _may_contain(v.list_pieces, head):
+                continue
+            for lm in v.list_marker.finditer(head):
+                pass
+            if lm is not None and compiled(r"[\w\s,'-]*").fullmatch(head[lm.end():] or ""):
+                listed.append(p)
+    if len(out) < 2 and not listed:
+        return out  # nothing to be listed with, coordinated with or described by
     out = [p for p in out if p not in listed and not _coordinated(text, p, out)]
     # "Jiuquan in Gansu province", "Xi'an, capital of Shaanxi": a parent named after its child describes it
     def described(p):
@@ -320,9 +424,10 @@ _DATELINE = regex.compile(r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th
 
 def _dateline(text: str, p: dict) -> bool:
     """"NANNING -- ...", "HAIKOU, Oct 6 (Xinhua) -- ...": where a story was filed, not what it reports on."""
-    name = text[p["start"]:p["end"]]
+    if not text[p["start"]:p["end"]].isupper():
+        return False  # the common case, settled before the line start is looked for
     at_line_start = p["start"] == 0 or text[:p["start"]].rstrip(" ").endswith("\n")
-    return name.isupper() and at_line_start and bool(_DATELINE.match(text, p["end"]))
+    return at_line_start and bool(_DATELINE.match(text, p["end"]))
 
 
 def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool, in_force: dict | None) -> dict | None:
@@ -398,7 +503,13 @@ def _owners(text: str, ms: list[Mention], s_start: int) -> list[tuple[int, str]]
 
 def _clause_breaks(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
     """(start, end) of each clause break (", while", "; ") in the sentence, in order."""
-    return [m.span() for m in vocab().clause_break.finditer(text, s_start, s_end)]
+    v = vocab()
+    # A break that starts with a space (" - ") may start at any space, and looking for one costs
+    # most of the search; a sentence without the dash those breaks hold needs only the
+    # punctuation-led breaks, which at any place can match only where the full set would.
+    if _may_contain(v.spaced_break_pieces, text[s_start:s_end]):
+        return [m.span() for m in v.clause_break.finditer(text, s_start, s_end)]
+    return [m.span() for m in v.clause_break_punct.finditer(text, s_start, s_end)]
 
 
 def _clause_of(breaks: list[tuple[int, int]], pos: int, s_start: int, s_end: int) -> tuple[int, int]:
@@ -430,17 +541,21 @@ def _clause_places(text, places, s_start, s_end, in_force, breaks) -> dict[tuple
 def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, clause_places, period_in_force,
                     published, places=()) -> list[Fact]:
     v = vocab()
+    # every look-back window of a figure lies between the sentence start and the last figure's end
+    cues = _Cues(text, s_start, max(s_end, max(m.end for m in figs)))
     alts = {m.equivalent for m in figs if getattr(m, "equivalent", None) and m.equivalent[0] > m.start}
     values = [m for m in figs if (m.start, m.end) not in alts and not (m.type == "percent" and m.role == "change")]
     changes = [m for m in figs if m.type == "percent" and m.role == "change"]
+    # whether a value is itself a change ("rose by 3 million", "2 million more"); asked only of values a
+    # change percent might join, so a sentence without one looks at none
     is_delta = {id(m): bool(_ends_with(v.delta_before, text[max(s_start, m.start - 40):m.start])
-                            or v.delta_after.match(text[m.end:m.end + 12])) for m in values}
+                            or v.delta_after.match(text[m.end:m.end + 12])) for m in values} if changes else {}
     change_of: dict[int, Mention] = {}
     standalone: list[Mention] = []
     # "A, B and C rose by 1, 2 and 3 percent respectively"
-    resp = compiled(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE).search(text[s_start:s_end])
     listed: list[Mention] = []
-    if resp and len(changes) >= 2:
+    if len(changes) >= 2 and (resp := compiled(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE).search(
+            text[s_start:s_end])):
         at = s_start + resp.start()
         listed = [c for c in changes if c.end <= at]
         cands = [m for m in values if m.end <= listed[0].start and not is_delta[id(m)]] if listed else []
@@ -470,18 +585,23 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
                 eligible.append(m)
             # "cargo ... between Xi'an and destinations in more than 10 countries, up 64.1 percent":
             # a figure inside a prepositional phrase is not what the change describes
-            free = [m for m in eligible if not _in_phrase(text, m, s_start)]
-            target = (free or eligible or [None])[0]
+            target = next((m for m in eligible if not _in_phrase(text, m, s_start)), None)
+            if target is None and eligible:
+                target = eligible[0]
         if target is not None:
             change_of[id(target)] = c
         else:
             standalone.append(c)
     out = []
+    value_ids = {id(m) for m in values}
+    # what each scoping period is regardless of the figure: after "since", and inside which parentheses
+    scoping = [(p, bool(_SINCE_BEFORE.search(text[max(s_start, p.start - 8):p.start])), _aside(text, p.start, s_start))
+               for p in scoping]
     for m in sorted(values + standalone, key=lambda x: x.start):
         change = change_of.get(id(m))
-        is_value = m in values
+        is_value = id(m) in value_ids
         c_start, c_end = _clause_of(breaks, m.start, s_start, s_end)
-        period = _period_for(text, m, scoping, period_in_force, c_start, c_end, s_start, published)
+        period = _period_for(text, m, scoping, period_in_force, c_start, c_end, s_start, published, cues)
         owner = _owner_for(m, owners)
         here = _place_with(text, m, places) or next(
             (pl for (a, b), pl in clause_places.items() if a <= m.start < b), place)
@@ -490,7 +610,7 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
             metric = _metric(text, change, s_start, c_start, figs)  # "exports grew 5% to X"
         metric = metric or _metric(text, m, s_start, c_start, figs)
         last = max(m.end, change.end if change else 0)
-        rank = _rank(text, last, c_end if c_end > last else s_end)
+        rank = _rank(text, last, c_end if c_end > last else s_end) if cues["rank"] else None
         alt = tuple(m.equivalent) if is_value and getattr(m, "equivalent", None) else None
         out.append(Fact(
             value=(m.start, m.end) if is_value else None,
@@ -529,12 +649,19 @@ def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:
     for f in facts:
         if f.value is None and f.change is not None and f.metric:
             head = f.metric.split()[-1]
+            head_rx = says_the = None  # built when first needed, once per change
             for i in range(len(out) - 1, max(-1, len(out) - 8), -1):
                 g = out[i]
-                if g.change is None and g.value is not None and g.metric and compiled(
-                        rf"(?<![\w-]){regex.escape(head)}(?![\w-])", regex.IGNORECASE).search(g.metric) and compiled(
-                        rf"(?<![\w-])the\s+{regex.escape(f.metric)}", regex.IGNORECASE).search(
-                        text[f.sentence[0]:f.change[0]]):
+                if not (g.change is None and g.value is not None and g.metric):
+                    continue
+                if head_rx is None:
+                    head_rx = compiled(rf"(?<![\w-]){regex.escape(head)}(?![\w-])", regex.IGNORECASE)
+                if not head_rx.search(g.metric):
+                    continue
+                if says_the is None:
+                    says_the = bool(compiled(rf"(?<![\w-])the\s+{regex.escape(f.metric)}", regex.IGNORECASE).search(
+                        text[f.sentence[0]:f.change[0]]))
+                if says_the:
                     out[i] = replace(g, change=f.change)
                     break
             else:
@@ -544,14 +671,15 @@ def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:
     return out
 
 
-def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published) -> Period | None:
+def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published, cues) -> Period | None:
     """The period of _period_of, one year back for the start point of a change with no
     period of its own ("the proportion increased from 84.3% to 91.5% this year")."""
-    per = _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published)
-    if per is None or not per.start or not _ends_with(_FROM_BEFORE, text[max(s_start, m.start - 40):m.start]):
+    per = _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, cues)
+    if per is None or not per.start or not cues["from"] or not _ends_with(
+            _FROM_BEFORE, text[max(s_start, m.start - 40):m.start]):
         return per
     to = _TO_AFTER.match(text, m.end)
-    if to is None or any(m.end <= p.start < to.end() for p in scoping):
+    if to is None or any(m.end <= p.start < to.end() for p, _, _ in scoping):
         return per
     return replace(shift_period(per, -1, "context"), note="the start point of a change: a year before")
 
@@ -561,40 +689,44 @@ _TO_AFTER = regex.compile(r"(?:\s*\([^()]{1,40}\))?\s+to\s+(?:(?:about|around|ne
                           regex.IGNORECASE)
 
 
-def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published) -> Period | None:
+def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, cues) -> Period | None:
     """The period a figure covers: "annual" figures take the year; else the nearest
     scoping period of its clause (one right after "in" first), else of its sentence;
     else the period in force. A bare year that contains the period in force ("started
-    this year" in a January-May report) does not replace the narrower period."""
+    this year" in a January-May report) does not replace the narrower period.
+    scoping: (period mention, whether "since" precedes it, its _aside) of each scoping period
+    of the sentence; cues: the cue families of the sentence (_Cues)."""
     v = vocab()
-    window = text[max(s_start, c_start, m.start - 80):m.start]
-    annual = v.annual.search(window) if _may_contain(("annual", "year"), window) else None  # a piece of each cue
+    annual = None
+    if cues["annual"]:
+        window = text[max(s_start, c_start, m.start - 80):m.start]
+        annual = v.annual.search(window) if _may_contain(_ANNUAL_PIECES, window) else None
     # a figure describing a state rather than what happened in a period: "projects now cover 832 counties",
     # "has a population of 3.5 million", "each with an investment of 100 million yuan"
-    own = [p for p in scoping if c_start <= p.start < c_end and p.start < m.end + 30]
-    before = text[max(s_start, c_start, m.start - 120):m.start]
-    stock = _last_match(v.stock, before)
+    own = [p for p, _, _ in scoping if c_start <= p.start < c_end and p.start < m.end + 30]
+    stock = None
+    if cues["stock"]:
+        window = text[max(s_start, c_start, m.start - 120):m.start]
+        if not (window.isascii() and not _holds_any(v.families["stock"], window.lower())):  # as in _Cues
+            stock = _earliest_match(v.stock, window)
     if stock and stock.group().lower().startswith("each") or not own and (
-            stock or _may_contain(v.timeless_pieces, text[max(s_start, c_start):m.start])
+            stock or cues["timeless"] and _may_contain(v.timeless_pieces, text[max(s_start, c_start):m.start])
             and v.timeless.search(text, max(s_start, c_start), m.start)):
         return None
     # "since 2016" in another clause dates that clause's ongoing effort, not this clause's figure; a period
     # in parentheses scopes only what is inside them
     aside = _aside(text, m.start, s_start)
-    scoping = [p for p in scoping if (c_start <= p.start < c_end
-               or not compiled(r"(?<![\w-])since\s+$", regex.IGNORECASE).search(text[max(s_start, p.start - 8):p.start]))
-               and _aside(text, p.start, s_start) in (-1, aside)]
+    scoping = [p for p, since, p_aside in scoping if (c_start <= p.start < c_end or not since)
+               and p_aside in (-1, aside)]
     if scoping:
         def dist(p):
             gap = p.start - m.end if p.start >= m.end else m.start - p.end
-            after_in = p.start >= m.end and compiled(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?",
-                                                     regex.IGNORECASE).fullmatch(text[m.end:p.start])
+            after_in = p.start >= m.end and _IN_BETWEEN.fullmatch(text[m.end:p.start])
             same_clause = c_start <= p.start < c_end
             return (0 if same_clause else 1, 0 if after_in else 1, gap)
         chosen = min(scoping, key=dist)
         best = chosen.period
-        attached = chosen.start >= m.end and compiled(r"(?<![\w-])(?:in|during|for)\s+(?:the\s+)?$").search(
-            text[max(m.end, chosen.start - 12):chosen.start])
+        attached = chosen.start >= m.end and _ATTACHED.search(text[max(m.end, chosen.start - 12):chosen.start])
         if annual and best.granularity != "year" and not attached:
             return _year_of(best)
         if (in_force and best.granularity == "year" and in_force.start and in_force.granularity != "year"
@@ -603,7 +735,7 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published) -
         return best
     but_also = text[max(s_start, c_start - 4):c_start].lower().endswith("but")  # "will not only ..., but also create"
     lo = s_start if but_also else max(s_start, c_start)
-    if _may_contain(v.future_pieces, text[lo:m.start]) and v.future.search(text, lo, m.start):
+    if cues["future"] and _may_contain(v.future_pieces, text[lo:m.start]) and v.future.search(text, lo, m.start):
         return None  # "will increase by 1 billion yuan", "is estimated to reach": no reported period
     if annual:
         if in_force and in_force.end:
@@ -613,16 +745,23 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published) -
     return in_force
 
 
+_SINCE_BEFORE = regex.compile(r"(?<![\w-])since\s+$", regex.IGNORECASE)
+_IN_BETWEEN = regex.compile(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
+_ATTACHED = regex.compile(r"(?<![\w-])(?:in|during|for)\s+(?:the\s+)?$")
+
+
 def _year_of(p: Period) -> Period:
     y = p.end[:4]
     return Period(f"{y}-01-01", f"{y}-12-31", "year", "context", "annual figure: the year in force")
 
 
 def _owner_for(m: Mention, owners: list[tuple[int, str]]) -> str | None:
-    before = [o for o in owners if o[0] < m.start]
-    if before:
-        return before[-1][1]
-    return None
+    """The name of the last of `owners` named before the figure."""
+    found = None
+    for at, name in owners:
+        if at < m.start:
+            found = name
+    return found
 
 
 def _rank(text: str, pos: int, end: int) -> int | None:
@@ -636,19 +775,37 @@ def _rank(text: str, pos: int, end: int) -> int | None:
 
 
 _WORDS = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
+# the same words read from the end: each runs from the first letter or digit of a stretch of
+# word characters to the stretch's end, whichever way the text is read
+_WORDS_FROM_END = regex.compile(_WORDS.pattern, regex.REVERSE)
+
+
+_OF_AFTER = regex.compile(r"\s+of\s+((?:[\w'-]+\s+){0,5}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|"
+                          r"was|were|is|are|has|have|up|down|an|a|which|while|this|that)\b))")
+_SHARE_OF_AFTER = regex.compile(r"\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,6}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:were|was|are|"
+                                r"is|in|and|have|has|had|to|with)\b))")
+_BEEN_DONE = regex.compile(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+([a-z]+ed)\b")
+_OWNER_VERB = regex.compile(r"(?<![\w-])(?:has|have|had|with|posted|recorded|saw|achieved|set|boasts|boasted|"
+                            r"maintained|reported|registered|covers|covered|owns|owned|completed|made|attracted|"
+                            r"received|signed|introduced|raised)\s+")
+
+
+def _of_follows(text: str, end: int) -> bool:
+    """False when no whitespace and "of" follow `end` within the 80 characters the "of" patterns
+    (_OF_AFTER, _SHARE_OF_AFTER) read, so they cannot match: a cheap test before them. regex's
+    whitespace is a subset of str.isspace, so lstrip() removes at least the run they skip."""
+    return text[end:end + 1].isspace() and text[end:end + 80].lstrip().startswith("of")
 
 
 def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | None:
     """The noun phrase naming what a figure measures, as the article words it."""
     # "1.15 million metric tons of washed coal", "150 million yuan of output value"
     if m.type in ("quantity", "money", "count"):
-        of = compiled(r"\s+of\s+((?:[\w'-]+\s+){0,5}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|was|were|"
-                      r"is|are|has|have|up|down|an|a|which|while|this|that)\b))").match(text[m.end:m.end + 80])
+        of = _OF_AFTER.match(text[m.end:m.end + 80]) if _of_follows(text, m.end) else None
         if of and m.type != "count":
             return _clean(of.group(1))
     if m.type == "percent" and m.role == "share":
-        of = compiled(r"\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,6}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:were|was|are|is|in|and|"
-                      r"have|has|had|to|with)\b))").match(text[m.end:m.end + 80])
+        of = _SHARE_OF_AFTER.match(text[m.end:m.end + 80]) if _of_follows(text, m.end) else None
         head = _phrase_before(text, m, s_start, c_start, figs)
         if head and not compiled(r"(?:accounting|accounted|account|accounts|making\s+up|reaching)$").search(head):
             return head
@@ -669,7 +826,7 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
                 and not _ends_with(r"total\s+of\s+$", prev, regex.IGNORECASE):
             return phrase  # "a poor population of 89 people"
         item = m.item or None
-        tail = compiled(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+([a-z]+ed)\b").match(text[m.end:m.end + 40])
+        tail = _BEEN_DONE.match(text[m.end:m.end + 40])
         if item and tail:
             return f"{item} {tail.group(1)}"
         return item or phrase
@@ -679,21 +836,20 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
 def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
     """The subject of "[metric] reached [value]" or "[metric] of [value]"."""
     v = vocab()
-    prev_end = max([f.end for f in figs if f.end <= m.start] + [c_start, s_start])
+    prev_end = max(c_start, s_start)
+    for f in figs:
+        if prev_end < f.end <= m.start:
+            prev_end = f.end
     region = text[prev_end:m.start]
-    verb = _last_match(v.value_verb, region)
+    verb = _earliest_match(v.value_verb, region)
     if verb:
         region = region[:verb.start()]
         if verb.group().split()[0].lower() in ("of", "at", "to", "with"):
             # "The project has a total investment of X": the metric follows the owner's verb
-            region = compiled(r"(?<![\w-])(?:has|have|had|with|posted|recorded|saw|achieved|set|boasts|boasted|"
-                              r"maintained|reported|registered|covers|covered|owns|owned|completed|made|attracted|"
-                              r"received|signed|introduced|raised)\s+").split(region)[-1]
+            region = _OWNER_VERB.split(region)[-1]
     elif m.type == "percent":
         # a standalone change: "retail sales grew 6 percent", "the sales increased 33.56%"
-        cue = None
-        for cue in v.change_verb.finditer(region):
-            pass
+        cue = _rightmost_match(v.change_verb, region)
         if cue is None:
             return None
         region = region[:cue.start()]
@@ -710,10 +866,15 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
 
 
 def _tail_words(region: str) -> str | None:
-    words = _WORDS.findall(region)
+    """The last five words of `region` as a metric (read from the end: the region may be long)."""
+    words = []
+    for w in _WORDS_FROM_END.finditer(region):
+        words.append(w.group())
+        if len(words) == 5:
+            break
     if not words:
         return None
-    return _clean(" ".join(words[-5:]))
+    return _clean(" ".join(reversed(words)))
 
 
 @lru_cache(maxsize=8192)

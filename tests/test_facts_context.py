@@ -193,6 +193,22 @@ CONTEXT = [
      [("2.1 percent", "Jilin", ("2020-01-01", "2020-09-30")), ("1.7 percent", "Jilin", ("2020-01-01", "2020-09-30")),
       ("2.6 percent", "Changchun", ("2020-01-01", "2020-09-30")),
       ("6.2 million metric tons", "Jilin", ("2020-01-01", "2020-09-30"))]),
+    # a heading that introduces a list names the place of the list's lines ("Main indicators of Ningbo ...:")
+    ("Zhejiang's GDP grew 5.8 percent in the first three quarters.\n\nMain indicators of Ningbo in "
+     "January-September:\n- GDP: 1.31 trillion yuan, up 5.4 percent\n- Retail sales: 372.5 billion yuan, up 4.0 "
+     "percent\n\nThe province's exports rose 3.1 percent.", "2025-10-25",
+     [("5.8 percent", "Zhejiang", ("2025-01-01", "2025-09-30")), ("1.31 trillion yuan", "Ningbo", ("2025-01-01", "2025-09-30")),
+      ("372.5 billion yuan", "Ningbo", ("2025-01-01", "2025-09-30")), ("3.1 percent", "Zhejiang", ("2025-01-01", "2025-09-30"))]),
+    # a figure given as the comparison base ("lower than the 0.5-percent increase in July") keeps its
+    # period to itself: the report stays on August
+    ("The CPI rose 0.4 percent year on year in August. The growth was lower than the 0.5-percent increase in "
+     "July. Food prices dropped 1.2 percent.", "2025-09-10",
+     [("0.4 percent", None, ("2025-08-01", "2025-08-31")), ("0.5-percent", None, ("2025-07-01", "2025-07-31")),
+      ("1.2 percent", None, ("2025-08-01", "2025-08-31"))]),
+    # "..., and Shenzhen's rose 0.6 percent": a possessive place names the owner of the figure after it
+    ("Guangdong, the country's largest provincial economy, saw its CPI rise 0.2 percent in August, and "
+     "Shenzhen's rose 0.6 percent.", "2025-09-10",
+     [("0.2 percent", "Guangdong", ("2025-08-01", "2025-08-31")), ("0.6 percent", "Shenzhen", ("2025-08-01", "2025-08-31"))]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

@@ -254,9 +254,14 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
     in_force_with_figures = False
     facts: list[Fact] = []
     prev_end = 0
+    heading_place: dict | None = None  # the place of a heading that introduces a list ("Main data of Ningbo:")
     for k, ((s_start, s_end), ms) in enumerate(zip(sentences, per_sentence)):
         if "\n" in text[prev_end:s_start]:
-            place_in_force = default_place  # a new paragraph: back to what the article is about
+            if heading_place is not None and _LIST_LINE.match(text, s_start):
+                place_in_force = heading_place  # a line of the list under the heading
+            else:
+                # a new paragraph: back to what the article is about
+                place_in_force, heading_place = default_place, None
             if PARAGRAPH_PERIOD == "reset":
                 period_in_force = None
         prev_end = s_end
@@ -269,7 +274,9 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
             # "the city" means the city being reported on, not one named in passing ("..., while Changchun grew")
             places = [dict(p, **{k_: place_in_force.get(k_) for k_ in ("name", "province", "parent")})
                       if p.get("reference") and p["level"] == place_in_force.get("level") else p for p in places]
-        sentence_place = _choose_place(text, places, s_start, bool(figs), place_in_force)
+        heading = not figs and text[s_start:s_end].rstrip().endswith(":")
+        # a heading names its place whatever the preposition ("Main indicators in Ningbo:")
+        sentence_place = _choose_place(text, places, s_start, bool(figs) or heading, place_in_force)
         # the clause breaks of the sentence, found once for every figure and place in it
         breaks = _clause_breaks(text, s_start, s_end) if figs or len(places) > 1 else []
         clause_places = _clause_places(text, places, s_start, s_end, place_in_force, breaks) if len(places) > 1 else {}
@@ -283,7 +290,9 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
             sentence_facts = []
         if sentence_place is not None and len({pl["name"] for pl in clause_places.values()}) < 2:
             place_in_force = sentence_place  # a sentence contrasting places ("A rose, while B fell") is a digression
-        carried = [p for p in scoping if _carries(text, p, s_start, bool(figs), published)]
+        if heading:
+            heading_place = place_in_force
+        carried = [p for p in scoping if _carries(text, p, s_start, figs, published)]
         if carried:
             # the period the sentence's first figure was reported for ("got off to a steady start this year,
             # with GDP reaching X in the first quarter"), else the sentence's first scoping period
@@ -452,16 +461,21 @@ def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool
     return china[0] if china else None
 
 
-def _carries(text: str, p: Mention, s_start: int, has_figures: bool, published: str | None) -> bool:
+def _carries(text: str, p: Mention, s_start: int, figs: list[Mention], published: str | None) -> bool:
     """Whether a period goes on scoping later sentences. Datelines and event dates in
     sentences without figures ("On Dec. 29, the season opened"; "started to rebound in
-    March") do not, nor do historic dates in a feature's back story."""
+    March") do not, nor do historic dates in a feature's back story, nor the period of a
+    figure given as a comparison base ("lower than the 0.5-percent increase in July")."""
     per = p.period
     if published and per.end and int(per.end[:4]) < int(published[:4]) - 5:
         return False
     if _aside(text, p.start, s_start) >= 0:
         return False  # "(Q4 growth: 6.0 percent)": an aside, not the report's period
-    if has_figures:
+    if figs:
+        base = next((f for f in reversed(figs) if f.end <= p.start), None)
+        if base is not None and _OF_FIGURE.fullmatch(text, base.end, p.start) and _ends_with(
+                vocab().comparison, text[max(s_start, base.start - 40):base.start]):
+            return False
         return True
     if per.granularity == "day":
         return False
@@ -573,7 +587,10 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
             target = later[0]
         else:
             eligible = []
-            for m in reversed([m for m in values if m.end <= c.start]):
+            before = [m for m in values if m.end <= c.start]
+            if before and _own_subject(text, before[-1].end, c.start):
+                before = []  # "X yuan, while online retail sales grew 14.2 percent": the change is another metric's
+            for m in reversed(before):
                 if any(m.end <= x.start and x.end <= c.start for x in changes if x is not c):
                     break  # another change stands between them
                 if c.start - m.end > 220:
@@ -622,12 +639,39 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
     return out
 
 
+def _own_subject(text: str, value_end: int, change_start: int) -> bool:
+    """True when a change after a value has a subject of its own: a new clause naming an
+    indicator before the change verb ("..., and strive to make fixed asset investment increase
+    by 10%", "..., while online retail sales grew 14.2 percent")."""
+    gap = text[value_end:change_start]
+    joint = _last_match(_JOINT, gap) if len(gap) < 160 else None
+    if joint is None:
+        return False
+    tail = gap[joint.end():]
+    verb = _rightmost_match(vocab().change_verb, tail)
+    return (verb is not None and not any(ch.isdigit() for ch in tail)
+            and _AFTER_VERB.fullmatch(tail, verb.end()) is not None
+            and indicator_for(tail[:verb.start()]) is not None)
+
+
+_JOINT = regex.compile(r"(?:,\s*(?:and|while|whereas|but|with)|;)\s+", regex.IGNORECASE)
+_AFTER_VERB = regex.compile(r"\s*(?:by\s+|of\s+|to\s+)?(?:(?:about|nearly|more\s+than|over)\s+)?", regex.IGNORECASE)
+
+
 def _place_with(text: str, m: Mention, places) -> dict | None:
-    """The place a figure is given with: "followed by Kashgar prefecture with 1.02 million tons"."""
+    """The place a figure is given with: "followed by Kashgar prefecture with 1.02 million tons",
+    or whose it is by a possessive close before it: "..., and Shenzhen's rose 0.6 percent"."""
     for p in places:
         if p["end"] <= m.start <= p["end"] + 40 and _WITH.fullmatch(text, p["end"], m.start):
             return p
+    owner = next((p for p in reversed(places) if p["end"] <= m.start), None)
+    if owner is not None and m.start - owner["end"] <= 60 and _POSSESSIVE.fullmatch(text, owner["end"], m.start):
+        return owner
     return None
+
+
+# "Shenzhen's rose ", "Shenzhen's exports grew by ": a possessive, a few words and no figure or clause end
+_POSSESSIVE = regex.compile(r"'s?(?:\s+[A-Za-z-]+){1,5}?\s+(?:(?:by|to|of)\s+)?(?:(?:about|nearly|more\s+than|over)\s+)?")
 
 
 _WITH = regex.compile(r"(?:\s+(?:city|county|district|prefecture|province|autonomous\s+prefecture|region|[A-Z][\w-]*"
@@ -745,6 +789,10 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
     return in_force
 
 
+# between a figure and the period it is given for: "the 0.5-percent increase in July", "84.3% in 2018"
+_OF_FIGURE = regex.compile(r"(?:\s+[a-z-]+){0,3}?\s+(?:in|of|for|during)\s+(?:the\s+)?")
+# a line of a list or text table under a heading: "- GDP: ...", "1. GDP ...", "| GDP | ..."
+_LIST_LINE = regex.compile(r"\s*(?:[-*\u2022\u00b7|]|\d{1,2}[.)]\s|\(\d{1,2}\))")
 _SINCE_BEFORE = regex.compile(r"(?<![\w-])since\s+$", regex.IGNORECASE)
 _IN_BETWEEN = regex.compile(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
 _ATTACHED = regex.compile(r"(?<![\w-])(?:in|during|for)\s+(?:the\s+)?$")

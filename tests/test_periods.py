@@ -201,6 +201,11 @@ CASES = [
     ("Trade in January to May rose. Exports rose in the period.", "2019-06-18", "the period", "2019-01-01", "2019-05-31"),
     ("Output in the first quarter beat the same quarter last year.", A, "the same quarter last year", "2024-01-01", "2024-03-31"),
     # --- holidays -----------------------------------------------------------------
+    # a holiday name in quotes, as translations often write it
+    ("During the five-day \"May Day\" holiday, the city received 1.86 million tourists.", "2025-05-06",
+     "the five-day \"May Day\" holiday", "2025-05-01", "2025-05-05"),
+    ("Hotel bookings during the \"National Day\" Golden Week rose 12 percent.", "2025-10-09",
+     "the \"National Day\" Golden Week", "2025-10-01", "2025-10-08"),
     ("Sales rose during the weeklong Spring Festival holiday.", "2019-02-12", "the weeklong Spring Festival holiday", "2019-02-04", "2019-02-10"),
     ("Sales rose during this year's Spring Festival holiday.", "2019-02-12", "this year's Spring Festival holiday", "2019-02-04", "2019-02-10"),
     ("Sales rose during the Spring Festival holiday.", "2024-02-18", "the Spring Festival holiday", "2024-02-10", "2024-02-17"),

@@ -156,6 +156,9 @@ CASES = [
     ("Output in 2024 rose 4 percent for the whole year.", "2025-01-08", "the whole year", "2024-01-01", "2024-12-31"),
     ("Output in 2025 should hit its target for the full year.", "2025-07-30", "the full year", "2025-01-01", "2025-12-31"),
     ("Output rose 4 percent over 2020.", "2021-12-06", "2020", "2020-01-01", "2020-12-31"),
+    # a year given as a comparison base does not become the year in force
+    ("As of June 30, 2,318 enterprises had registered, 426 more than at the end of 2024. Sanya received 14.5 "
+     "million tourist trips in the first six months.", "2025-07-18", "the first six months", "2025-01-01", "2025-06-30"),
     ("The year 2019 is crucial for the projects.", "2019-07-12", "The year 2019", "2019-01-01", "2019-12-31"),
     ("GDP was 5 percent in 2024. It was the fastest of the year.", "2025-01-08", "the year", "2024-01-01", "2024-12-31"),
     ("The policies were adopted 42 years ago.", "2020-10-28", "42 years ago", "1978-01-01", "1978-12-31"),

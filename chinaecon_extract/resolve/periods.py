@@ -573,11 +573,16 @@ def _sets_explicit_year(expr: PeriodExpression, year: int, ctx: _Context, text: 
     if ctx.pub is not None and (year > ctx.pub.year or (expr.kind == "year" and year == ctx.pub.year
                                                         and dt.date(year, 12, 31) > ctx.pub and ctx.pub.month < 7)):
         return False
-    if expr.kind == "year" and expr.rule in ("year_bare", "since"):
-        before = _SPACES.sub(" ", text[max(0, expr.start - 20):expr.start].lower())
+    if expr.kind == "year":
+        before = _SPACES.sub(" ", text[max(0, expr.start - 24):expr.start].lower())
+        if expr.rule not in ("year_bare", "since"):
+            before = _PLACE_PREPOSITION.sub(" ", before)  # "426 more than at the end of 2024"
         if _comparison_before().search(before):
             return False
     return True
+
+
+_PLACE_PREPOSITION = re.compile(r" (?:at|in) $")
 
 
 def _update(expr: PeriodExpression, p: Period, ctx: _Context, text: str = "") -> None:

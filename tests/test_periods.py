@@ -159,6 +159,10 @@ CASES = [
     # a year given as a comparison base does not become the year in force
     ("As of June 30, 2,318 enterprises had registered, 426 more than at the end of 2024. Sanya received 14.5 "
      "million tourist trips in the first six months.", "2025-07-18", "the first six months", "2025-01-01", "2025-06-30"),
+    # "since the beginning of the year" runs from January 1 to the time of writing, as "Since 2016" does
+    ("Since the beginning of this year, the group has produced 125,000 tons of nickel.", "2025-09-22",
+     "Since the beginning of this year", "2025-01-01", "2025-09-22"),
+    ("Prices have risen since the start of 2024.", "2025-09-22", "since the start of 2024", "2024-01-01", "2025-09-22"),
     ("The year 2019 is crucial for the projects.", "2019-07-12", "The year 2019", "2019-01-01", "2019-12-31"),
     ("GDP was 5 percent in 2024. It was the fastest of the year.", "2025-01-08", "the year", "2024-01-01", "2024-12-31"),
     ("The policies were adopted 42 years ago.", "2020-10-28", "42 years ago", "1978-01-01", "1978-12-31"),

@@ -790,6 +790,9 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         if (g.get("edge") or "").lower() in ("beginning", "start"):
             kind, kw["part"] = "month", "beginning"
             month = 1
+            if g.get("since"):
+                # "Since the beginning of this year": from January 1 to the time of writing
+                kind, kw["part"], month = "since", None, None
         if g.get("newyear"):
             if kw["part"] != "beginning":
                 return None

@@ -330,9 +330,11 @@ def _resolve_one(expr: PeriodExpression, ctx: _Context) -> Period | None:
     if k == "since":
         if ctx.pub is None:
             return _unresolved("'since' with no publication date to end it", "multi_year")
-        if expr.year > ctx.pub.year:
+        year = expr.year if expr.year is not None else _year_of(expr, ctx)[0]
+        if year is None or year > ctx.pub.year:
             return _unresolved("'since' a year after publication", "multi_year")
-        return _period(dt.date(expr.year, 1, 1), ctx.pub, "multi_year", "published")
+        return _period(dt.date(year, 1, 1), ctx.pub, "multi_month" if year == ctx.pub.year else "multi_year",
+                       "published")
     if k == "past":
         if ctx.pub is None:
             return _unresolved("'the past years' with no publication date", "multi_year")

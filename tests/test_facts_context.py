@@ -209,6 +209,11 @@ CONTEXT = [
     ("Guangdong, the country's largest provincial economy, saw its CPI rise 0.2 percent in August, and "
      "Shenzhen's rose 0.6 percent.", "2025-09-10",
      [("0.2 percent", "Guangdong", ("2025-08-01", "2025-08-31")), ("0.6 percent", "Shenzhen", ("2025-08-01", "2025-08-31"))]),
+    # a place as the subject a few words before the figure owns it, even after a clause about another place
+    ("In Pudong New Area of Shanghai, the output of the integrated circuit industry exceeded 400 billion yuan in "
+     "2024, and Chongqing's Liangjiang New Area produced 580,000 new energy vehicles.", "2025-03-03",
+     [("400 billion yuan", "Pudong New Area", ("2024-01-01", "2024-12-31")),
+      ("580,000 new energy vehicles", "Liangjiang New Area", ("2024-01-01", "2024-12-31"))]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

@@ -660,18 +660,22 @@ _AFTER_VERB = regex.compile(r"\s*(?:by\s+|of\s+|to\s+)?(?:(?:about|nearly|more\s
 
 def _place_with(text: str, m: Mention, places) -> dict | None:
     """The place a figure is given with: "followed by Kashgar prefecture with 1.02 million tons",
-    or whose it is by a possessive close before it: "..., and Shenzhen's rose 0.6 percent"."""
+    or the subject a few words before it: "..., and Shenzhen's rose 0.6 percent", "..., and
+    Chongqing's Liangjiang New Area produced 580,000 cars"."""
     for p in places:
         if p["end"] <= m.start <= p["end"] + 40 and _WITH.fullmatch(text, p["end"], m.start):
             return p
     owner = next((p for p in reversed(places) if p["end"] <= m.start), None)
-    if owner is not None and m.start - owner["end"] <= 60 and _POSSESSIVE.fullmatch(text, owner["end"], m.start):
-        return owner
+    if owner is not None and m.start - owner["end"] <= 60 and _SUBJECT_OF.fullmatch(text, owner["end"], m.start):
+        setting = _last_match(vocab().locative, text[max(0, owner["start"] - 30):owner["start"]])
+        if setting is None or setting.group().split()[0].lower() == "and":  # "..., and Shenzhen's rose"
+            return owner
     return None
 
 
-# "Shenzhen's rose ", "Shenzhen's exports grew by ": a possessive, a few words and no figure or clause end
-_POSSESSIVE = regex.compile(r"'s?(?:\s+[A-Za-z-]+){1,5}?\s+(?:(?:by|to|of)\s+)?(?:(?:about|nearly|more\s+than|over)\s+)?")
+# "Shenzhen's rose ", "Liangjiang New Area produced ", "Sanya received ": a place as the subject of
+# the few words before the figure (no comma, no other figure between)
+_SUBJECT_OF = regex.compile(r"(?:'s?)?(?:\s+[A-Za-z-]+){1,5}?\s+(?:(?:by|to|of)\s+)?(?:(?:about|nearly|more\s+than|over)\s+)?")
 
 
 _WITH = regex.compile(r"(?:\s+(?:city|county|district|prefecture|province|autonomous\s+prefecture|region|[A-Z][\w-]*"

@@ -214,6 +214,11 @@ CONTEXT = [
      "2024, and Chongqing's Liangjiang New Area produced 580,000 new energy vehicles.", "2025-03-03",
      [("400 billion yuan", "Pudong New Area", ("2024-01-01", "2024-12-31")),
       ("580,000 new energy vehicles", "Liangjiang New Area", ("2024-01-01", "2024-12-31"))]),
+    # "A contributed X, B Y": a place right before a figure owns it
+    ("Tianshui's GDP grew 5.9 percent in the first three quarters. Qinzhou District contributed 21.3 billion "
+     "yuan, Maiji District 16.8 billion yuan.", "2025-10-24",
+     [("5.9 percent", "Tianshui", ("2025-01-01", "2025-09-30")), ("21.3 billion yuan", "Qinzhou", ("2025-01-01", "2025-09-30")),
+      ("16.8 billion yuan", "Maiji", ("2025-01-01", "2025-09-30"))]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

@@ -675,7 +675,7 @@ def _place_with(text: str, m: Mention, places) -> dict | None:
 
 # "Shenzhen's rose ", "Liangjiang New Area produced ", "Sanya received ": a place as the subject of
 # the few words before the figure (no comma, no other figure between)
-_SUBJECT_OF = regex.compile(r"(?:'s?)?(?:\s+[A-Za-z-]+){1,5}?\s+(?:(?:by|to|of)\s+)?(?:(?:about|nearly|more\s+than|over)\s+)?")
+_SUBJECT_OF = regex.compile(r"(?:'s?)?(?:\s+[A-Za-z-]+){0,5}?\s+(?:(?:by|to|of)\s+)?(?:(?:about|nearly|more\s+than|over)\s+)?")
 
 
 _WITH = regex.compile(r"(?:\s+(?:city|county|district|prefecture|province|autonomous\s+prefecture|region|[A-Z][\w-]*"

@@ -219,6 +219,12 @@ CONTEXT = [
      "yuan, Maiji District 16.8 billion yuan.", "2025-10-24",
      [("5.9 percent", "Tianshui", ("2025-01-01", "2025-09-30")), ("21.3 billion yuan", "Qinzhou", ("2025-01-01", "2025-09-30")),
       ("16.8 billion yuan", "Maiji", ("2025-01-01", "2025-09-30"))]),
+    # a sentence giving figures for several places is a digression; "the region" then is still the region
+    ("Grain output in the Ningxia Hui autonomous region reached 3.8 million tons in 2024. Yinchuan led with 1.1 "
+     "million tons, followed by Wuzhong with 0.9 million tons. Irrigated land now covers 62 percent of the "
+     "region's farmland.", "2025-01-10",
+     [("3.8 million tons", "Ningxia", ("2024-01-01", "2024-12-31")), ("1.1 million tons", "Yinchuan", ("2024-01-01", "2024-12-31")),
+      ("0.9 million tons", "Wuzhong", ("2024-01-01", "2024-12-31")), ("62 percent", "Ningxia", None)]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

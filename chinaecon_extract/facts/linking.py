@@ -20,6 +20,7 @@ import regex
 from ..data import load_json
 from ..results import Fact, Mention, Period
 from ..resolve.periods import shift_period
+from ..resolve.references import PHRASES
 from .indicators import indicator_for
 from ..text import alternation, compiled
 
@@ -272,8 +273,11 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         places = lead[k] if k < len(lead) else _candidate_places(text, ms, s_start)
         if place_in_force is not None:
             # "the city" means the city being reported on, not one named in passing ("..., while Changchun grew")
-            places = [dict(p, **{k_: place_in_force.get(k_) for k_ in ("name", "province", "parent")})
-                      if p.get("reference") and p["level"] == place_in_force.get("level") else p for p in places]
+            # ("the region" after "Bayingolin prefecture" in a Xinjiang report: Xinjiang, which it can name too)
+            places = [dict(p, **{k_: place_in_force.get(k_) for k_ in ("name", "province", "parent", "level")})
+                      if p.get("reference") and (p["level"] == place_in_force.get("level")
+                                                  or place_in_force.get("level") in p.get("fits", ())) else p
+                      for p in places]
         heading = not figs and text[s_start:s_end].rstrip().endswith(":")
         # a heading names its place whatever the preposition ("Main indicators in Ningbo:")
         sentence_place = _choose_place(text, places, s_start, bool(figs) or heading, place_in_force)
@@ -288,8 +292,10 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
             facts.extend(sentence_facts)
         else:
             sentence_facts = []
-        if sentence_place is not None and len({pl["name"] for pl in clause_places.values()}) < 2:
-            place_in_force = sentence_place  # a sentence contrasting places ("A rose, while B fell") is a digression
+        if (sentence_place is not None and len({pl["name"] for pl in clause_places.values()}) < 2
+                and len({f.location for f in sentence_facts}) < 2):
+            # a sentence contrasting places ("A rose, while B fell", "A with X, followed by B with Y") is a digression
+            place_in_force = sentence_place
         if heading:
             heading_place = place_in_force
         carried = [p for p in scoping if _carries(text, p, s_start, figs, published)]
@@ -376,8 +382,9 @@ def _place_info(m: Mention) -> dict | None:
         return {"name": m.name, "level": m.level, "province": _province(m), "start": m.start, "end": m.end,
                 "parent": m.parent}
     if m.type == "reference" and m.kind == "location" and m.name:
+        phrase = " ".join(m.text.lower().split()[1:])  # "the region" -> "region"
         return {"name": m.name, "level": m.level or "other", "province": None, "start": m.start, "end": m.end,
-                "parent": None, "reference": True}
+                "parent": None, "reference": True, "fits": PHRASES.get(phrase, ("", ()))[1]}
     return None
 
 

@@ -225,6 +225,17 @@ CONTEXT = [
      "region's farmland.", "2025-01-10",
      [("3.8 million tons", "Ningxia", ("2024-01-01", "2024-12-31")), ("1.1 million tons", "Yinchuan", ("2024-01-01", "2024-12-31")),
       ("0.9 million tons", "Wuzhong", ("2024-01-01", "2024-12-31")), ("62 percent", "Ningxia", None)]),
+    # "the country's largest ...", "since ... hit the country": a country that describes or comes after the
+    # figures does not take them from the province being reported on
+    ("Henan harvested 67.9 million tons of grain in 2024.\n\nZhoukou, the country's largest wheat-growing city, "
+     "produced 9.4 million tons. Pork output rose 3.1 percent, the first rise since the epidemic hit the country.",
+     "2025-01-05",
+     [("67.9 million tons", "Henan", ("2024-01-01", "2024-12-31")), ("9.4 million tons", "Zhoukou", ("2024-01-01", "2024-12-31")),
+      ("3.1 percent", "Zhoukou", ("2024-01-01", "2024-12-31"))]),
+    # world regions own no Chinese figure
+    ("Shaanxi's foreign trade rose 8 percent in the first quarter.\n\nExports to Central Asia: 9.12 billion yuan, "
+     "up 27.8%", "2026-04-20",
+     [("8 percent", "Shaanxi", ("2026-01-01", "2026-03-31")), ("9.12 billion yuan", "Shaanxi", ("2026-01-01", "2026-03-31"))]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

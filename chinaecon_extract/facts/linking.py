@@ -144,6 +144,9 @@ class _Vocab:
     # per cue family, the pieces of which a sentence must hold one for any figure of it to
     # meet the family's cue (see _Cues)
     families: dict[str, tuple[str, ...]]
+    world_regions: frozenset[str]
+    # "'s largest ...": after a country, a description of something else ("China's largest grain producer")
+    epithet: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -203,6 +206,8 @@ def vocab() -> _Vocab:
                   # a word of each branch of `stock` above
                   "stock": _cue_pieces(d["stock_nouns"] + ["investment", "has", "have", "each", "home"]),
                   "from": ("from",)},
+        world_regions=frozenset(d["world_regions"]),
+        epithet=regex.compile(rf"'s?\s+(?:[\w-]+\s+)?(?:{alternation(d['country_epithets'])})(?![\w-])", regex.IGNORECASE),
     )
 
 
@@ -280,7 +285,8 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
                       for p in places]
         heading = not figs and text[s_start:s_end].rstrip().endswith(":")
         # a heading names its place whatever the preposition ("Main indicators in Ningbo:")
-        sentence_place = _choose_place(text, places, s_start, bool(figs) or heading, place_in_force)
+        sentence_place = _choose_place(text, places, s_start, bool(figs) or heading, place_in_force,
+                                       max(f.end for f in figs) if figs else None)
         # the clause breaks of the sentence, found once for every figure and place in it
         breaks = _clause_breaks(text, s_start, s_end) if figs or len(places) > 1 else []
         clause_places = _clause_places(text, places, s_start, s_end, place_in_force, breaks) if len(places) > 1 else {}
@@ -400,8 +406,7 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
     v = vocab()
     out = [p for p in (_place_info(m) for m in ms if m.type in _PLACE_TYPES) if p and not _dateline(text, p)]
     out = [p for p in out if not (p["level"] == "country" and p["name"] != "China")
-           and not (p["level"] == "other" and p["name"] in ("Asia", "Europe", "Africa", "America", "Latin America",
-                                                             "North America", "South America", "Oceania", "Middle East"))]
+           and not (p["level"] == "other" and p["name"] in v.world_regions)]
     listed = []
     # every place's look-back below lies between the sentence start and the last place: one cue test for all
     if out and _may_contain(v.list_pieces, text[s_start:max(p["start"] for p in out)]):
@@ -446,16 +451,21 @@ def _dateline(text: str, p: dict) -> bool:
     return at_line_start and bool(_DATELINE.match(text, p["end"]))
 
 
-def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool, in_force: dict | None) -> dict | None:
+def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool, in_force: dict | None,
+                  figures_end: int | None = None) -> dict | None:
     """The place a sentence reports on: a subject (not after "in"/"to"...), else, in a
-    sentence with figures, the most specific place named."""
+    sentence with figures, the most specific place named. figures_end: where the sentence's
+    last figure ends; a country named after it ("since swine fever hit the country") is no subject."""
     if not places:
         return None
     v = vocab()
-    # "12.4 percent of the national total", "46.9 percent of the country's total": a denominator, not a subject
+    # "12.4 percent of the national total", "46.9 percent of the country's total": a denominator, not a subject;
+    # "Heilongjiang, China's largest grain producer": a description
     subjects = [p for p in places if not _ends_with(v.locative, text[max(s_start, p["start"] - 30):p["start"]])
-                and not (p["level"] == "country" and _ends_with(r"(?<![\w-])of\s+(?:the\s+)?$",
-                                                                 text[max(s_start, p["start"] - 8):p["start"]]))]
+                and not (p["level"] == "country" and (
+                    _ends_with(r"(?<![\w-])of\s+(?:the\s+)?$", text[max(s_start, p["start"] - 8):p["start"]])
+                    or v.epithet.match(text, p["end"], p["end"] + 40)
+                    or figures_end is not None and p["start"] >= figures_end))]
     pool = subjects or (places if has_figures else [])
     if not pool:
         return None

@@ -236,6 +236,12 @@ CONTEXT = [
     ("Shaanxi's foreign trade rose 8 percent in the first quarter.\n\nExports to Central Asia: 9.12 billion yuan, "
      "up 27.8%", "2026-04-20",
      [("8 percent", "Shaanxi", ("2026-01-01", "2026-03-31")), ("9.12 billion yuan", "Shaanxi", ("2026-01-01", "2026-03-31"))]),
+    # "A and B grew X and Y respectively": each figure is its place's
+    ("Hubei's GDP grew 5.8% in the first half. Wuhan contributed 1.01 trillion yuan, while Xiangyang and Yichang "
+     "grew 6.1% and 6.3% respectively. Exports to the US and Japan fell 2% and 3% respectively.", "2024-07-20",
+     [("5.8%", "Hubei", ("2024-01-01", "2024-06-30")), ("1.01 trillion yuan", "Wuhan", ("2024-01-01", "2024-06-30")),
+      ("6.1%", "Xiangyang", ("2024-01-01", "2024-06-30")), ("6.3%", "Yichang", ("2024-01-01", "2024-06-30")),
+      ("2%", "Hubei", ("2024-01-01", "2024-06-30")), ("3%", "Hubei", ("2024-01-01", "2024-06-30"))]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

@@ -294,7 +294,7 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
             owners = _owners(text, ms, s_start)
             sentence_facts = _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners,
                                              sentence_place or place_in_force, clause_places,
-                                             period_in_force or _after_base(bases), published, places)
+                                             period_in_force or _after_base(bases), published, places, ms)
             facts.extend(sentence_facts)
         else:
             sentence_facts = []
@@ -405,8 +405,7 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
     a list ("including Beijing, Shanghai"), not the parent of another place named there."""
     v = vocab()
     out = [p for p in (_place_info(m) for m in ms if m.type in _PLACE_TYPES) if p and not _dateline(text, p)]
-    out = [p for p in out if not (p["level"] == "country" and p["name"] != "China")
-           and not (p["level"] == "other" and p["name"] in v.world_regions)]
+    out = [p for p in out if _domestic(p)]
     listed = []
     # every place's look-back below lies between the sentence start and the last place: one cue test for all
     if out and _may_contain(v.list_pieces, text[s_start:max(p["start"] for p in out)]):
@@ -427,6 +426,12 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
         return any(q is not p and q["start"] < p["start"] and p["name"] in (q.get("parent"), q.get("province"))
                    for q in out)
     return [p for p in out if not described(p)]
+
+
+def _domestic(p: dict) -> bool:
+    """False for a foreign country or a world region ("Central Asia"), which own no Chinese figure."""
+    return not (p["level"] == "country" and p["name"] != "China") and not (
+        p["level"] == "other" and p["name"] in vocab().world_regions)
 
 
 def _coordinated(text: str, p: dict, places: list[dict]) -> bool:
@@ -570,7 +575,7 @@ def _clause_places(text, places, s_start, s_end, in_force, breaks) -> dict[tuple
 
 
 def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, clause_places, period_in_force,
-                    published, places=()) -> list[Fact]:
+                    published, places=(), mentions=()) -> list[Fact]:
     v = vocab()
     # every look-back window of a figure lies between the sentence start and the last figure's end
     cues = _Cues(text, s_start, max(s_end, max(m.end for m in figs)))
@@ -631,13 +636,15 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
     # what each scoping period is regardless of the figure: after "since", and inside which parentheses
     scoping = [(p, bool(_SINCE_BEFORE.search(text[max(s_start, p.start - 8):p.start])), _aside(text, p.start, s_start))
                for p in scoping]
-    for m in sorted(values + standalone, key=lambda x: x.start):
+    heads = sorted(values + standalone, key=lambda x: x.start)
+    respective = _respective_places(text, s_start, s_end, breaks, heads, mentions) if listed or len(heads) > 1 else {}
+    for m in heads:
         change = change_of.get(id(m))
         is_value = id(m) in value_ids
         c_start, c_end = _clause_of(breaks, m.start, s_start, s_end)
         period = _period_for(text, m, scoping, period_in_force, c_start, c_end, s_start, published, cues)
         owner = _owner_for(m, owners)
-        here = _place_with(text, m, places) or next(
+        here = respective.get(id(m)) or _place_with(text, m, places) or next(
             (pl for (a, b), pl in clause_places.items() if a <= m.start < b), place)
         metric = None
         if change is not None and change.start < m.start:
@@ -673,6 +680,23 @@ def _own_subject(text: str, value_end: int, change_start: int) -> bool:
 
 _JOINT = regex.compile(r"(?:,\s*(?:and|while|whereas|but|with)|;)\s+", regex.IGNORECASE)
 _AFTER_VERB = regex.compile(r"\s*(?:by\s+|of\s+|to\s+)?(?:(?:about|nearly|more\s+than|over)\s+)?", regex.IGNORECASE)
+
+
+def _respective_places(text, s_start, s_end, breaks, heads, mentions) -> dict[int, dict]:
+    """"Xiangyang and Yichang grew 6.1% and 6.3% respectively": the places listed before the
+    figures of a "respectively" clause, paired with them in order (by id of the figure)."""
+    resp = compiled(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE).search(text, s_start, s_end)
+    if resp is None:
+        return {}
+    c_start, _ = _clause_of(breaks, resp.start(), s_start, s_end)
+    figures = [m for m in heads if c_start <= m.start < resp.start()]
+    if len(figures) < 2:
+        return {}
+    listed = [p for p in (_place_info(m) for m in mentions if m.type in _PLACE_TYPES
+                          and c_start <= m.start and m.end <= figures[0].start) if p and _domestic(p)]
+    if len(listed) != len(figures):
+        return {}
+    return {id(m): p for m, p in zip(figures, listed)}
 
 
 def _place_with(text: str, m: Mention, places) -> dict | None:

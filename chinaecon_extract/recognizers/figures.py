@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-import string
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -19,7 +18,7 @@ from typing import Sequence
 import regex
 
 from ..data import load_json
-from ..numbers import Number, find_numbers, grouped_alternation, vocabulary
+from ..numbers import Number, find_numbers, folded as _folded, grouped_alternation, lowered, vocabulary
 from ..results import Count, MoneyAmount, Percent, Quantity
 from ..units import currencies, surfaces, to_base
 from ..text import alternation, compiled
@@ -27,55 +26,6 @@ from ..text import alternation, compiled
 _WORD = regex.compile(r"[\p{L}][\p{L}\d'-]*|\d+\p{Lu}(?![\p{L}\d])|[^\s\p{L}]")
 _ACRONYM = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&-]{1,9}s?\s*\)")
 MONTHS = alternation(load_json("periods.json")["months"])  # month names and abbreviations
-
-
-# Case-insensitive patterns on a lowered copy of the text.
-#
-# The regex module spends most of a case-insensitive search on case folding; `re` with
-# the same pattern in lower case, run on a lower-case copy of the text, finds the same
-# matches two to four times faster. lowered() makes that copy, keeping every offset, and
-# _folded() the pattern. The copy must look to `re` as the text looks to `regex`: ASCII
-# lowers to ASCII; any other character (and the four ASCII separators \x1c-\x1f, which
-# `re` counts as \s and `regex` does not) is replaced by an ASCII stand-in of the same
-# kind (_stand_in). Group text read from the copy is lower case (and may hold stand-ins):
-# take what is reported from the text itself.
-
-_ODD = re.compile(r"[^\x00-\x1b\x20-\x7f]")
-
-
-@lru_cache(maxsize=None)
-def _stand_in(c: str) -> str:
-    """The ASCII character that plays `c`'s part in lowered(): the letter it matches when
-    case is ignored (the Kelvin sign is "k"), else a digit, a word character, a space or
-    a symbol, as `regex` classes it. The folded patterns are ASCII and use no other class."""
-    for x in string.ascii_lowercase:
-        if regex.fullmatch(x, c, flags=regex.IGNORECASE):
-            return x
-    for cls, stand_in in ((r"\d", "0"), (r"\w", "_"), (r"\s", " ")):
-        if regex.fullmatch(cls, c):
-            return stand_in
-    return "\x7f"
-
-
-def lowered(text: str) -> str:
-    """`text` in lower case, the same length, for the patterns of _folded()."""
-    return _ODD.sub(lambda m: _stand_in(m.group()), text).lower()
-
-
-def _folded(rx: regex.Pattern) -> re.Pattern:
-    """The case-insensitive `regex` pattern `rx` as an `re` pattern for lowered(text): the
-    same matches at the same offsets. Only ASCII patterns in the syntax both modules read
-    alike are taken; anything else is refused here, at import."""
-    p = rx.pattern
-    allowed = regex.IGNORECASE | regex.VERBOSE | regex.UNICODE | regex.VERSION0
-    if not rx.flags & regex.IGNORECASE or rx.flags & ~allowed or not p.isascii() \
-            or any(x in p for x in (r"\p", r"\P", "(?-", "(?i", r"\m", r"\M", r"\X", r"\N", r"\G", "(?r", "(?|", "(?>")):
-        raise ValueError(f"cannot fold {p[:60]!r}")
-    # lower the literals; escapes (\S, \W, \.) and the "P" of named groups stay as written
-    parts = regex.split(r"(\\.)", p, flags=regex.DOTALL)
-    body = "".join(part if part.startswith("\\") else part.lower() for part in parts)
-    body = body.replace("(?p<", "(?P<").replace("(?p=", "(?P=")
-    return re.compile(body, re.VERBOSE if rx.flags & regex.VERBOSE else 0)
 
 
 def _search(pattern: str, s: str, flags: int = 0):
@@ -277,7 +227,7 @@ class _Guards:
     symbol_first: frozenset   # ... of unit symbols (case-sensitive)
     rate_first: frozenset     # ... of rate words ("per day", "annually")
     month_first: frozenset    # ... of month names
-    qualifier_last: frozenset  # last words of qualifiers, lower case ("than" of "more than")
+    qualifier_last: dict      # last word of a qualifier, lower case -> the words before it ("" if none)
     name_last: frozenset      # last words of lexicon.name_before's case-insensitive names, lower case
     name_last_exact: frozenset  # last words of its case-sensitive names ("Line")
     date_last: frozenset      # words lexicon.date_before can end with: months, "to", "and", "through"
@@ -301,12 +251,39 @@ def _guards(prefix_codes, after_codes, word_units, symbols, quals, counts, cues)
         symbol_first=_first_chars(symbols, ignorecase=False),
         rate_first=_first_chars(cues["rate_words"]),
         month_first=_first_chars(months),
-        qualifier_last=frozenset(q.split()[-1].lower() for q in quals),
+        qualifier_last=_last_words(quals),
         name_last=frozenset(w.split()[-1].lower() for w in counts["name_before"]),
         name_last_exact=frozenset(w.split()[-1] for w in counts["name_before_capitalized"]),
         date_last=frozenset([*(m.lower() for m in months), "to", "and", "through"]),
         population_keys=tuple({w.split()[0].lower() for w in counts["population_nouns"]}),
     )
+
+
+def _last_words(phrases) -> dict[str, frozenset]:
+    """Last word of each phrase, lower case -> the words that stand before it in one
+    ("" for a phrase of one word): "more than", "less than" -> {"than": {"more", "less"}}."""
+    table: dict[str, set] = {}
+    for p in phrases:
+        words = p.lower().split()
+        table.setdefault(words[-1], set()).add(words[-2] if len(words) > 1 else "")
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _may_end_with_phrase(tokens: list[str], table: dict) -> bool:
+    """Whether `tokens` (whitespace-split text) may end with one of the phrases of `table`
+    (_last_words): plain words are looked up, anything else lets the search run."""
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if not _plain_word(last):
+        return True
+    before = table.get(last.lower())
+    if before is None:
+        return False
+    if "" in before or len(tokens) < 2:
+        return "" in before
+    prev = tokens[-2]
+    return not _plain_word(prev) or prev.lower() in before
 
 
 def _next_char(text: str, pos: int) -> str:
@@ -351,9 +328,10 @@ def _is_plural(word: str) -> bool:
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "'s"))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
-    """A figure being built: offsets, value, and what kind it turned out to be."""
+    """A figure being built: offsets, value, and what kind it turned out to be; equiv is the
+    (start, end) of the same amount given beside it (_link_equivalents)."""
 
     start: int
     end: int
@@ -368,6 +346,7 @@ class _Draft:
     item: str = ""
     pct_unit: str = "percent"
     num_start: int = 0
+    equiv: tuple[int, int] | None = None
 
 
 def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
@@ -383,7 +362,7 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
     lc = lowered(text)  # for the case-insensitive patterns (_folded)
     masked = [(m.start(), m.end()) for telltale, rx in lex.masks if telltale is None or telltale.search(lc)
               for m in rx.finditer(text)]
-    numbers = [n for n in find_numbers(text) if not _inside(n, masked)] if masked else list(find_numbers(text))
+    numbers = [n for n in find_numbers(text, lc) if not _inside(n, masked)] if masked else list(find_numbers(text, lc))
     drafts: list[_Draft] = []
     i = 0
     while i < len(numbers):
@@ -413,6 +392,9 @@ def _skip(text: str, lc: str, n: Number, s_start: int) -> bool:
     lo = max(s_start, n.start - 20)
     before = text[lo:n.start]
     tokens = before.rsplit(None, 2)
+    last = tokens[-1] if tokens else ""
+    plain = last.isascii() and last.isalpha()  # the usual case: a plain word, decided by a set lookup
+    word = last.lower()
     if not n.is_word and not n.has_scale and n.digits:
         raw = n.digits
         if "," not in raw and "." not in raw and len(raw) == 4 and 1800 <= n.value <= 2100:
@@ -421,12 +403,13 @@ def _skip(text: str, lc: str, n: Number, s_start: int) -> bool:
             return True  # codes and phone numbers
         if len(raw.replace(",", "")) >= 9 and "," not in raw and "." not in raw:
             return True
-        if n.value <= 31 and _may_end_with(_without_dot(tokens), g.date_last) \
+        if n.value <= 31 and (word in g.date_last if plain else _may_end_with(_without_dot(tokens), g.date_last)) \
                 and lex.folded.date_before.search(lc[lo:n.start]):
             return True  # "Dec. 29", "July 7"
         if n.value <= 31 and lex.folded.date_after.match(lc, n.end, n.end + 12):
             return True  # "15 December"
-    if _may_be_name(tokens, g) and lex.name_before.search(before):
+    if (word in g.name_last or last in g.name_last_exact if plain else _may_be_name(tokens, g)) \
+            and lex.name_before.search(before):
         if not (lex.name_unless_counted.search(before) and _counted_noun(text, n.end, n.end + 90)[0]):
             return True
     nxt = text[n.end:n.end + 2]
@@ -531,9 +514,10 @@ def _qualifier(text: str, lc: str, start: int, s_start: int) -> str | None:
     lo = max(s_start, start - 30)
     if not text[start - 1:start].isspace() or start <= lo:
         return None  # the pattern ends in \s+
-    tokens = text[lo:start].rsplit(None, 2)
-    if not _may_end_with(tokens, lex.guards.qualifier_last) and not (
-            tokens and tokens[-1].lower() == "only" and _may_end_with(tokens[:-1], lex.guards.qualifier_last)):
+    tokens = text[lo:start].rsplit(None, 3)
+    # a qualifier ends the text, or stands before "only" ("about only 5")
+    if not _may_end_with_phrase(tokens, lex.guards.qualifier_last) and not (
+            tokens and tokens[-1].lower() == "only" and _may_end_with_phrase(tokens[:-1], lex.guards.qualifier_last)):
         return None
     m = lex.folded.qualifier.search(lc, lo, start)
     if m:
@@ -844,13 +828,13 @@ def _link_equivalents(text: str, drafts: list[_Draft]) -> None:
         gap = text[a.end:b.start]
         if a.kind == "money" and a.currency != b.currency and _GLOSS.fullmatch(gap) \
                 and not _match(r"\s*(?:each|respectively)\b", text[b.end:b.end + 14]):
-            a.__dict__["equiv"] = (b.start, b.end)  # "780 million yuan, or about 108 million U.S. dollars"
-            b.__dict__["equiv"] = (a.start, a.end)
+            a.equiv = (b.start, b.end)  # "780 million yuan, or about 108 million U.S. dollars"
+            b.equiv = (a.start, a.end)
             continue
         if _fullmatch(r"\s*[(\[]\s*(?:(?:about|around|approximately|approx\.?|roughly|or|nearly|some|equal\s+to|"
                            r"equivalent\s+to)\s+)?", gap, regex.IGNORECASE) and _match(r"\s*[)\]]", text[b.end:b.end + 3]):
-            a.__dict__["equiv"] = (b.start, b.end)
-            b.__dict__["equiv"] = (a.start, a.end)
+            a.equiv = (b.start, b.end)
+            b.equiv = (a.start, a.end)
             if a.kind == "quantity" and b.unit == "acre" and a.unit == "hectare" and a.value:
                 ratio = b.value / a.value
                 if abs(ratio / 2.4710538 - 1) > 0.05:
@@ -888,7 +872,7 @@ def _finish(text: str, lc: str, d: _Draft, bounds, starts, pct_ends: list[int]):
     span = text[d.start:d.end]
     common = dict(start=d.start, end=d.end, text=span, value=d.value, low=d.low, high=d.high,
                   qualifier=d.qualifier, per=d.per)
-    equiv = d.__dict__.get("equiv")
+    equiv = d.equiv
     if d.kind == "money":
         return MoneyAmount(**common, currency=d.currency or "CNY", equivalent=equiv)
     if d.kind == "quantity":

@@ -175,6 +175,7 @@ def _split_number_res() -> tuple[re.Pattern, regex.Pattern]:
 _LC_SPACE = frozenset(" \t\n\r\x0b\x0c")
 _LC_WORD = frozenset(string.ascii_lowercase + string.digits + "_")
 _LC_CODES = frozenset(_CURRENCY_CODES.lower().split("|"))
+_LC_LEAD_FREE = frozenset(chr(i) for i in range(128)) - _LC_WORD - frozenset(".,/:-")  # the first lookbehind holds after these
 
 
 def _lead_ok(lc: str, p: int) -> bool:
@@ -277,9 +278,10 @@ def _from_match(m: regex.Match) -> Number | None:
 def _from_digits(text: str, m: re.Match) -> Number | None:
     """_from_match for a match of the digit half of _split_number_res (on lowered text:
     the digits and the scale word are read from `text`)."""
-    raw = text[m.start(1):m.end(1)]
-    g = 2 if m.start(2) >= 0 else 3 if m.start(3) >= 0 else 4 if m.start(4) >= 0 else 0
-    scale = text[m.start(g):m.end(g)] if g else None
+    start, end = m.span()
+    raw = text[start:m.end(1)]
+    g = m.lastindex  # 1, or the one scale group that matched (2, 3 or 4)
+    scale = text[m.start(g):m.end(g)] if g > 1 else None
     try:
         base = float(raw.replace(",", ""))
     except ValueError:
@@ -291,7 +293,7 @@ def _from_digits(text: str, m: re.Match) -> Number | None:
         value = base  # at most 12 significant digits: _round would give it back unchanged
     else:
         value = _round(base)
-    return Number(m.start(), m.end(), value, has_scale=bool(scale), decimals=decimals, digits=raw)
+    return Number(start, end, value, False, bool(scale), False, decimals, raw)
 
 
 def _round(x: float) -> float:
@@ -354,7 +356,7 @@ def find_numbers(text: str, lc: str | None = None) -> Iterator[Number]:
             continue  # inside the number just found
         c = lc[start:start + 1]
         if c in _DIGIT_START and c:
-            m = digit_rx.match(lc, start) if _lead_ok(lc, start) else None
+            m = digit_rx.match(lc, start) if lc[start - 1:start] in _LC_LEAD_FREE or _lead_ok(lc, start) else None
             if m is None:
                 continue
             n = _from_digits(text, m)

@@ -58,7 +58,7 @@ class _Lexicon:
     rate: regex.Pattern
     rate_codes: dict
     counts: dict
-    masks: tuple[tuple[regex.Pattern | None, regex.Pattern], ...]
+    masks: tuple[tuple[tuple[str, ...] | None, regex.Pattern | re.Pattern], ...]
     date_before: regex.Pattern
     date_after: regex.Pattern
     name_before: regex.Pattern
@@ -113,11 +113,11 @@ def lexicon() -> _Lexicon:
     masks = (
         (None, regex.compile(r"(?=[\d+(])(?:\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}\b|\+?\(?\d{2,4}\)?[ -]\d{3,4}[ -]?\d{4}\b"
                              r"|\b0\d{2,3}-\d{7,8}\b|\b\d{11}\b)")),
-        (_folded(regex.compile(r"http|www\.", regex.IGNORECASE)), regex.compile(r"https?://\S+|www\.\S+", regex.IGNORECASE)),
-        (re.compile("@"), regex.compile(r"(?<!\S)[^\s@]+@\S+\.\w+")),
-        (_folded(regex.compile(r"\.(?:png|jpe?g|gif|pdf|docx?|html?)\b", regex.IGNORECASE)),
-         regex.compile(r"(?<![^\s(\[])\S+\.(?:png|jpe?g|gif|pdf|docx?|html?)\b", regex.IGNORECASE)),
-    )  # the telltales run on lowered(text)
+        (("http", "www."), _folded(regex.compile(r"https?://\S+|www\.\S+", regex.IGNORECASE))),
+        (("@",), regex.compile(r"(?<!\S)[^\s@]+@\S+\.\w+")),
+        ((".png", ".jpg", ".jpe", ".gif", ".pdf", ".doc", ".htm"),
+         _folded(regex.compile(r"(?<![^\s(\[])\S+\.(?:png|jpe?g|gif|pdf|docx?|html?)\b", regex.IGNORECASE))),
+    )  # telltales (strings, one of which is in every match) and folded (re) patterns are for lowered(text)
     # the long IGNORECASE word lists go in grouped by first letter (numbers.grouped_alternation):
     # the same matches, but far fewer branches tried at each word of a clause
     lex = _Lexicon(
@@ -197,6 +197,7 @@ class _FoldedLexicon:
     post_cue: re.Pattern      # the word(s) right after a percent
     share_of: re.Pattern      # "of" after a percent, not "of growth"
     range_connector: re.Pattern  # "-", "~", "to", "and" between the numbers of a range
+    suffix: re.Pattern        # percent, then after_currency, then unit, as _suffix tries them
 
 
 def _fold_lexicon(lex: _Lexicon) -> _FoldedLexicon:
@@ -206,9 +207,19 @@ def _fold_lexicon(lex: _Lexicon) -> _FoldedLexicon:
     same = ("percent", "after_currency", "unit", "rate", "cues", "basis", "qualifier", "date_before", "date_after",
             "hyphen_unit", "more_after", "change_before", "population_before", "bare_follower", "number_of",
             "label_before")
+    # one pattern for the three words that may follow a number, in the order _suffix wants
+    # them: each starts with \s* and then a branch that cannot start with white space, so
+    # the branches of one shared \s* match where the patterns would, the first one first
+    bodies = []
+    for name in ("percent", "after_currency", "unit"):
+        pattern = getattr(lex, name).pattern
+        if not pattern.startswith(r"\s*"):
+            raise ValueError(f"{name} should start with \\s*")
+        bodies.append(f"(?:{pattern[3:]})")
+    suffix = regex.compile(r"\s*(?:" + "|".join(bodies) + ")", regex.IGNORECASE)
     return _FoldedLexicon(**{name: _folded(getattr(lex, name)) for name in same}, of_noun_rate=_folded(of_noun_rate),
                           per=_folded(_PER), post_cue=_folded(_POST_CUE), share_of=_folded(_SHARE_OF),
-                          range_connector=_folded(_RANGE_CONNECTOR))
+                          range_connector=_folded(_RANGE_CONNECTOR), suffix=_folded(suffix))
 
 
 @dataclass(frozen=True)
@@ -232,6 +243,7 @@ class _Guards:
     name_last_exact: frozenset  # last words of its case-sensitive names ("Line")
     date_last: frozenset      # words lexicon.date_before can end with: months, "to", "and", "through"
     population_keys: tuple    # first words of population nouns, lower case: one is in every match
+    basis_anchors: tuple      # one of these is in every basis phrase (cues.json, checked in _guards)
 
 
 def _first_chars(words, ignorecase: bool = True) -> frozenset:
@@ -256,7 +268,18 @@ def _guards(prefix_codes, after_codes, word_units, symbols, quals, counts, cues)
         name_last_exact=frozenset(w.split()[-1] for w in counts["name_before_capitalized"]),
         date_last=frozenset([*(m.lower() for m in months), "to", "and", "through"]),
         population_keys=tuple({w.split()[0].lower() for w in counts["population_nouns"]}),
+        basis_anchors=_anchors(cues["basis"], cues["basis_anchors"]),
     )
+
+
+def _anchors(phrases, anchors) -> tuple:
+    """`anchors`, after checking that every phrase holds one within a word (a phrase's
+    words may be parted by any white space, so an anchor must not span two)."""
+    anchors = tuple(a.lower() for a in anchors)
+    for p in phrases:
+        if not any(a in word for word in p.lower().split() for a in anchors):
+            raise ValueError(f"cues.json: basis phrase {p!r} holds none of basis_anchors")
+    return anchors
 
 
 def _last_words(phrases) -> dict[str, frozenset]:
@@ -360,8 +383,8 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
     starts = [s for s, _ in sentences] or [0]
     bounds = list(sentences) or [(0, len(text))]
     lc = lowered(text)  # for the case-insensitive patterns (_folded)
-    masked = [(m.start(), m.end()) for telltale, rx in lex.masks if telltale is None or telltale.search(lc)
-              for m in rx.finditer(text)]
+    masked = [(m.start(), m.end()) for telltales, rx in lex.masks if telltales is None or any(t in lc for t in telltales)
+              for m in rx.finditer(lc if isinstance(rx, re.Pattern) else text)]
     numbers = [n for n in find_numbers(text, lc) if not _inside(n, masked)] if masked else list(find_numbers(text, lc))
     drafts: list[_Draft] = []
     i = 0
@@ -452,13 +475,12 @@ def _suffix(text: str, lc: str, pos: int, end: int):
     f = lex.folded
     if text[pos:pos + 1] == "-" and f.hyphen_unit.match(lc, pos, end):
         pos += 1  # "3,000-ton", "0.2-percent"
-    m = f.percent.match(lc, pos, end)
-    if m:
-        return ("percent", "percentage_point" if m.group("pp") else "percent", m.end())
-    m = f.after_currency.match(lc, pos, end)
-    if m:
+    m = f.suffix.match(lc, pos, end)  # a percent, a currency or a unit word
+    kind = m.lastgroup if m else None
+    if kind == "pp" or kind == "pct":
+        return ("percent", "percentage_point" if kind == "pp" else "percent", m.end())
+    if kind == "cur":
         return ("money", lex.after_codes[" ".join(text[m.start("cur"):m.end("cur")].lower().split())], m.end())
-    m = f.unit.match(lc, pos, end)
     mu = lex.unit_symbol.match(text, pos, end) if _may_start(_next_char(text, pos), lex.guards.symbol_first) else None
     if mu and (not m or mu.end() > m.end()):
         unit = _symbol_unit(mu.group("unit"))
@@ -946,7 +968,9 @@ def percent_attributes(text: str, start: int, end: int, window_start: int, s_end
     lc_before = lc[a:start]
     basis = None
     gap = " " * (end - start)
-    near = [(abs(m.start() - (end - start - len(before))), m) for m in f.basis.finditer(lc_before + gap + lc[end:b])]
+    window = lc_before + gap + lc[end:b]
+    near = [(abs(m.start() - (end - start - len(before))), m) for m in f.basis.finditer(window)] \
+        if any(a in window for a in lex.guards.basis_anchors) else None
     if near:
         best = min(near, key=lambda t: t[0])[1]
         basis = lex.basis_codes.get(" ".join(_group(before + gap + text[end:b], best, "b").lower().split()))

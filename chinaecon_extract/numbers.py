@@ -338,6 +338,38 @@ def _candidate_starts(lc: str) -> list[int]:
 _DIGIT_START = frozenset("0123456789.")
 
 
+@lru_cache(maxsize=1)
+def _lead_words() -> dict[str, tuple[str, ...]]:
+    """First words that are never a number alone, only the start of phrases whose next
+    word follows a space -> those next words, lower case: "a" -> ("billion", "couple",
+    ..., "thousand"). find_numbers tries a candidate "a" (the commonest candidate that
+    is no number) only before one of its next words."""
+    v = vocabulary()
+    phrases = [p.lower() for p in (*v["word_numbers"], *v["fractions"], *v["vague"])]
+    spoiled = {p for p in phrases if not regex.search(r"[\s-]", p)} | {w.lower() for w in (*v["units"], *v["tens"])}
+    nexts: dict[str, set] = {}
+    for p in phrases:
+        m = regex.match(r"([^\s-]+)([\s-])(\S+)", p)  # first word, separator, next word
+        if m is None:
+            continue
+        first, sep, nxt = m.groups()
+        if sep != " ":
+            spoiled.add(first)
+        nexts.setdefault(first, set()).add(nxt)
+    return {w: tuple(sorted(n)) for w, n in nexts.items() if w not in spoiled}
+
+
+def _may_lead(lc: str, start: int, nexts: tuple[str, ...]) -> bool:
+    """Whether the lead word at `start` of lowered text is followed by white space and one
+    of `nexts` (the regex's \\s+ is white space in lowered text; a run too long to see
+    lets the match be tried)."""
+    tail = lc[start + 1:start + 40]
+    if not tail[:1].isspace():
+        return False
+    tail = tail.lstrip()
+    return not tail or tail.startswith(nexts)
+
+
 def find_numbers(text: str, lc: str | None = None) -> Iterator[Number]:
     """Every number in normalized `text`, left to right, longest reading first.
     lc: lowered(text), if the caller has it.
@@ -350,6 +382,7 @@ def find_numbers(text: str, lc: str | None = None) -> Iterator[Number]:
         lc = lowered(text)
     rx = _number_re()
     digit_rx, word_rx = _split_number_res()
+    lead_words = _lead_words()
     pos = 0
     for start in _candidate_starts(lc):
         if start < pos:
@@ -361,6 +394,9 @@ def find_numbers(text: str, lc: str | None = None) -> Iterator[Number]:
                 continue
             n = _from_digits(text, m)
         else:
+            if c == "a" and not lc[start + 1:start + 2].isalpha() and "a" in lead_words \
+                    and not _may_lead(lc, start, lead_words["a"]):
+                continue
             m = (word_rx if c.isalpha() else rx).match(text, start)
             if m is None:
                 continue

@@ -158,7 +158,7 @@ def lexicon() -> _Lexicon:
                                 regex.IGNORECASE),
         label_before=regex.compile(r"(?P<item>[a-z][\w-]*)\s*:\s*$", regex.IGNORECASE),
         rate_reference=regex.compile(rf"(?<![\w])(?:{grouped_alternation(cues['rate_reference'])})\s+from\s+$", regex.IGNORECASE),
-        guards=_guards(prefix_codes, after_codes, word_units, symbols, quals, counts, cues),
+        guards=_guards(prefix_codes, symbols, quals, counts, cues),
     )
     return dataclasses.replace(lex, folded=_fold_lexicon(lex))
 
@@ -224,20 +224,15 @@ def _fold_lexicon(lex: _Lexicon) -> _FoldedLexicon:
 
 @dataclass(frozen=True)
 class _Guards:
-    """What the lexicon's patterns can start or end with, for tests that rule a search
-    out before it is run (a failed search over a clause costs several microseconds, a set
-    lookup a fraction of one). Each test may let through text the pattern then rejects,
-    never the reverse, so the figures found are the same. Sets of first letters of
-    case-insensitive patterns hold both cases of each (ASCII) letter; a non-ASCII
-    character always lets the search run, as case folding may map it to an ASCII letter."""
+    """What some lexicon patterns can start or end with, for tests that rule a search out
+    before it is run (a failed search over a clause costs microseconds, a set lookup a
+    fraction of one). Each test may let through text the pattern then rejects, never the
+    reverse, so the figures found are the same. Words are compared in lower case only when
+    they are plain ASCII letters (_plain_word); anything else lets the search run, as case
+    folding may map a non-ASCII letter to an ASCII one."""
 
     prefix_last: frozenset    # last characters of currency prefixes ("$", "B" of "RMB")
-    percent_first: frozenset  # first characters of lexicon.percent after its spaces
-    after_first: frozenset    # ... of currencies written after the number
-    unit_first: frozenset     # ... of unit words
-    symbol_first: frozenset   # ... of unit symbols (case-sensitive)
-    rate_first: frozenset     # ... of rate words ("per day", "annually")
-    month_first: frozenset    # ... of month names
+    symbol_first: frozenset   # first characters of unit symbols (case-sensitive)
     qualifier_last: dict      # last word of a qualifier, lower case -> the words before it ("" if none)
     name_last: frozenset      # last words of lexicon.name_before's case-insensitive names, lower case
     name_last_exact: frozenset  # last words of its case-sensitive names ("Line")
@@ -246,23 +241,11 @@ class _Guards:
     basis_anchors: tuple      # one of these is in every basis phrase (cues.json, checked in _guards)
 
 
-def _first_chars(words, ignorecase: bool = True) -> frozenset:
-    firsts = {w[0] for w in words if w}
-    if ignorecase:
-        firsts |= {c.lower() for c in firsts} | {c.upper() for c in firsts}
-    return frozenset(firsts)
-
-
-def _guards(prefix_codes, after_codes, word_units, symbols, quals, counts, cues) -> _Guards:
+def _guards(prefix_codes, symbols, quals, counts, cues) -> _Guards:
     months = load_json("periods.json")["months"]
     return _Guards(
         prefix_last=frozenset(p[-1] for p in prefix_codes),
-        percent_first=frozenset("pP%"),
-        after_first=_first_chars(after_codes),
-        unit_first=_first_chars(word_units),
-        symbol_first=_first_chars(symbols, ignorecase=False),
-        rate_first=_first_chars(cues["rate_words"]),
-        month_first=_first_chars(months),
+        symbol_first=frozenset(s[0] for s in symbols if s),
         qualifier_last=_last_words(quals),
         name_last=frozenset(w.split()[-1].lower() for w in counts["name_before"]),
         name_last_exact=frozenset(w.split()[-1] for w in counts["name_before_capitalized"]),

@@ -7,11 +7,11 @@ lives in data/numbers.json.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import re
+import string
 
 import regex
 
@@ -19,9 +19,11 @@ from .data import load_json
 from .text import alternation
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
-    """A number found in text. value has the scale applied; vague marks "thousands of"."""
+class Number(NamedTuple):
+    """A number found in text. value has the scale applied; vague marks "thousands of".
+
+    A NamedTuple rather than a frozen dataclass: as immutable, and several times cheaper
+    to build, which counts because find_numbers builds one for every number of every text."""
 
     start: int
     end: int
@@ -35,6 +37,55 @@ class Number:
 
 # currency codes a number may follow with no space ("RMB5", "USD1.2bn")
 _CURRENCY_CODES = r"RMB|CNY|USD|HKD|EUR|GBP|JPY"
+
+
+# Case-insensitive patterns on a lowered copy of the text.
+#
+# The regex module spends most of a case-insensitive search on case folding; `re` with
+# the same pattern in lower case, run on a lower-case copy of the text, finds the same
+# matches two to four times faster. lowered() makes that copy, keeping every offset, and
+# folded() the pattern. The copy must look to `re` as the text looks to `regex`: ASCII
+# lowers to ASCII; any other character (and the four ASCII separators \x1c-\x1f, which
+# `re` counts as \s and `regex` does not) is replaced by an ASCII stand-in of the same
+# kind (_stand_in). Group text read from the copy is lower case (and may hold stand-ins):
+# take what is reported from the text itself.
+
+_ODD = re.compile(r"[^\x00-\x1b\x20-\x7f]")
+
+
+@lru_cache(maxsize=None)
+def _stand_in(c: str) -> str:
+    """The ASCII character that plays `c`'s part in lowered(): the letter it matches when
+    case is ignored (the Kelvin sign is "k"), else a digit, a word character, a space or
+    a symbol, as `regex` classes it. The folded patterns are ASCII and use no other class."""
+    for x in string.ascii_lowercase:
+        if regex.fullmatch(x, c, flags=regex.IGNORECASE):
+            return x
+    for cls, stand_in in ((r"\d", "0"), (r"\w", "_"), (r"\s", " ")):
+        if regex.fullmatch(cls, c):
+            return stand_in
+    return "\x7f"
+
+
+def lowered(text: str) -> str:
+    """`text` in lower case, the same length, for the patterns of folded()."""
+    return _ODD.sub(lambda m: _stand_in(m.group()), text).lower()
+
+
+def folded(rx: regex.Pattern) -> re.Pattern:
+    """The case-insensitive `regex` pattern `rx` as an `re` pattern for lowered(text): the
+    same matches at the same offsets. Only ASCII patterns in the syntax both modules read
+    alike are taken; anything else is refused here, at import."""
+    p = rx.pattern
+    allowed = regex.IGNORECASE | regex.VERBOSE | regex.UNICODE | regex.VERSION0
+    if not rx.flags & regex.IGNORECASE or rx.flags & ~allowed or not p.isascii() \
+            or any(x in p for x in (r"\p", r"\P", "(?-", "(?i", r"\m", r"\M", r"\X", r"\N", r"\G", "(?r", "(?|", "(?>")):
+        raise ValueError(f"cannot fold {p[:60]!r}")
+    # lower the literals; escapes (\S, \W, \.) and the "P" of named groups stay as written
+    parts = regex.split(r"(\\.)", p, flags=regex.DOTALL)
+    body = "".join(part if part.startswith("\\") else part.lower() for part in parts)
+    body = body.replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    return re.compile(body, re.VERBOSE if rx.flags & regex.VERBOSE else 0)
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +118,9 @@ def grouped_alternation(words, ignorecase: bool = True) -> str:
 
 
 @lru_cache(maxsize=1)
-def _number_re() -> regex.Pattern:
+def _number_parts() -> tuple[str, str, str]:
+    """The pieces of the number pattern: what may stand before a number, the branch for
+    numbers written in digits, and the branches for numbers written in words."""
     v = vocabulary()
     small = alternation(list(v["units"]) + list(v["tens"]))
     word_num = (rf"(?:(?:{small})(?:[\s-]+(?:{small}))?(?:\s+hundred(?:\s+and\s+(?:{small})(?:[\s-]+(?:{small}))?)?)?)")
@@ -78,25 +131,81 @@ def _number_re() -> regex.Pattern:
     short_scales = alternation([s for s in v["scales"] if len(s) <= 3 and s not in ("wan", "yi")])
     spaced_short = alternation([s for s in v["scales"] if 2 <= len(s) <= 3 and s not in ("wan", "yi")])  # "1.2 bn", not "2 m"
     digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    pattern = rf"""
-        (?:(?<![\w.,/:-])|(?<=\d\s?[-~]\s?)|(?<=(?:^|[\s(\[])-)|(?<=(?<![\w])(?:{_CURRENCY_CODES})))
-        (?:
-          (?P<vague>{vague})(?!\w)
-        | (?P<spelled>{spelled})(?!\w)(?:\s+(?P<scale_sp>{long_scales})(?!\w))?
-        | (?P<digits>{digits})(?!\d|,\d|(?:st|nd|rd|th|s)\b)
+    lead = rf"(?:(?<![\w.,/:-])|(?<=\d\s?[-~]\s?)|(?<=(?:^|[\s(\[])-)|(?<=(?<![\w])(?:{_CURRENCY_CODES})))"
+    digit_branch = rf"""
+          (?P<digits>{digits})(?!\d|,\d|(?:st|nd|rd|th|s)\b)
             (?:
                (?P<short>{short_scales})(?![\w])
              | \s(?P<short_sp>{spaced_short})(?![\w])
              | \s*(?P<scale>(?:{long_scales})(?:\s+(?:{long_scales}))?)(?!\w)
-            )?
-        | (?P<frac>{fractions})(?!\w)(?:\s+(?:of\s+)?(?:a\s+)?(?P<scale_fr>{long_scales})(?!\w))?
-        | (?P<words>{word_num})(?!\w)(?:\s+(?P<scale_w>{long_scales})(?!\w))?
-        )
-    """
+            )?"""
+    word_branches = (
+        rf"(?P<vague>{vague})(?!\w)",
+        rf"(?P<spelled>{spelled})(?!\w)(?:\s+(?P<scale_sp>{long_scales})(?!\w))?",
+        rf"(?P<frac>{fractions})(?!\w)(?:\s+(?:of\s+)?(?:a\s+)?(?P<scale_fr>{long_scales})(?!\w))?",
+        rf"(?P<words>{word_num})(?!\w)(?:\s+(?P<scale_w>{long_scales})(?!\w))?",
+    )
+    return lead, digit_branch, word_branches
+
+
+@lru_cache(maxsize=1)
+def _number_re() -> regex.Pattern:
+    """Any number: the digit branch between the word branches, in the order they are tried."""
+    lead, digit_branch, (vague, spelled, frac, words) = _number_parts()
+    pattern = f"{lead}(?:{vague}|{spelled}|{digit_branch}|{frac}|{words})"
     return regex.compile(pattern, regex.IGNORECASE | regex.VERBOSE)
 
 
+@lru_cache(maxsize=1)
+def _split_number_res() -> tuple[re.Pattern, regex.Pattern]:
+    """_number_re cut in two: numbers in digits, and numbers in words.
+
+    Every number-word branch starts with a letter and the digit branch with a digit or
+    ".", so at a given start only one half can match, and it matches what _number_re
+    would. Each half is cheaper to try, and the digit half has only four groups to read.
+    The digit half comes without the lead (its lookbehinds vary in width, which `re`
+    does not take): _lead_ok checks it, and the rest is folded for lowered(text)."""
+    lead, digit_branch, word_branches = _number_parts()
+    flags = regex.IGNORECASE | regex.VERBOSE
+    return (folded(regex.compile(digit_branch, flags)),
+            regex.compile(f"{lead}(?:{'|'.join(word_branches)})", flags))
+
+
+# \s and \w in lowered text (other separators are " " or "\x7f" there, other letters ASCII)
+_LC_SPACE = frozenset(" \t\n\r\x0b\x0c")
+_LC_WORD = frozenset(string.ascii_lowercase + string.digits + "_")
+_LC_CODES = frozenset(_CURRENCY_CODES.lower().split("|"))
+_LC_LEAD_FREE = frozenset(chr(i) for i in range(128)) - _LC_WORD - frozenset(".,/:-")  # the first lookbehind holds after these
+
+
+def _lead_ok(lc: str, p: int) -> bool:
+    """Whether the lead of _number_re (what may stand before a number) holds at `p` of
+    lc = lowered(text), its four lookbehinds in turn: no word character or ".,/:-" before;
+    a digit and a dash or tilde ("5-6", "5 ~ 6"); a minus at the start or after a space or
+    bracket ("-5"); a currency code ("RMB5")."""
+    if p == 0:
+        return True
+    c = lc[p - 1]
+    if c not in _LC_WORD and c not in ".,/:-":
+        return True
+    j = p - 1
+    if lc[j] in _LC_SPACE:
+        j -= 1
+    if j >= 0 and lc[j] in "-~":
+        j -= 1
+        if j >= 0 and lc[j] in _LC_SPACE:
+            j -= 1
+        if j >= 0 and lc[j].isdigit():
+            return True
+    if c == "-" and (p == 1 or lc[p - 2] in _LC_SPACE or lc[p - 2] in "(["):
+        return True
+    return p >= 3 and lc[p - 3:p] in _LC_CODES and (p == 3 or lc[p - 4] not in _LC_WORD)
+
+
+@lru_cache(maxsize=256)
 def _scale_value(s: str | None) -> float:
+    """The factor a scale word stands for ("billion", "bn", "hundred million"); cached,
+    as the few scale words come back again and again."""
     if not s:
         return 1.0
     scales = vocabulary()["scales"]
@@ -134,7 +243,8 @@ def words_value(s: str) -> float | None:
 
 def _from_match(m: regex.Match) -> Number | None:
     v = vocabulary()
-    g = m.groupdict().__getitem__  # one call for all groups, cheaper than m.group per group
+    g = m.groupdict().get  # one call for all groups, cheaper than m.group per group; the word
+    # half of _split_number_res has no digit groups
     if g("vague"):
         key = " ".join(g("vague").lower().split())
         return Number(m.start(), m.end(), float(v["vague"][key]), is_word=True, vague=True)
@@ -165,60 +275,133 @@ def _from_match(m: regex.Match) -> Number | None:
     return None
 
 
+def _from_digits(text: str, m: re.Match) -> Number | None:
+    """_from_match for a match of the digit half of _split_number_res (on lowered text:
+    the digits and the scale word are read from `text`)."""
+    start, end = m.span()
+    raw = text[start:m.end(1)]
+    g = m.lastindex  # 1, or the one scale group that matched (2, 3 or 4)
+    scale = text[m.start(g):m.end(g)] if g > 1 else None
+    try:
+        base = float(raw.replace(",", ""))
+    except ValueError:
+        return None
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    if scale:
+        value = _round(base * _scale_value(scale))
+    elif len(raw) <= 12:
+        value = base  # at most 12 significant digits: _round would give it back unchanged
+    else:
+        value = _round(base)
+    return Number(start, end, value, False, bool(scale), False, decimals, raw)
+
+
 def _round(x: float) -> float:
     """Undo binary noise from scaling ("1.15 million" -> 1150000.0, not 1149999.9999)."""
     return float(f"{x:.12g}")
 
 
 @lru_cache(maxsize=1)
-def _start_scanners() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
-    """Three cheap scans that together find every place where _number_re can match.
+def _start_scanners() -> tuple[re.Pattern, re.Pattern]:
+    """Two cheap scans of lowered(text) that together find every place where _number_re
+    can match in the text.
 
     Trying _number_re (four lookbehinds, then five alternatives) at every position of
     the text is the slow part of find_numbers; these scans are ten times cheaper, and
     _number_re is then tried only where they point. A number starts
     - with the first digit of a run of digits, "." and "," (no number starts after one
-      of those), or with a "." before a digit ("digits");
+      of those), or with a "." before a digit (the first scan);
     - with the first word of a number phrase ("twelve", "a dozen", "one-half",
-      "tens of thousands"), a whole word ("words"), under the same IGNORECASE as
-      _number_re, so the same letters match;
+      "tens of thousands"), a whole word, in lower case as lowered() writes it, so the
+      same letters match as under _number_re's IGNORECASE (the second scan);
     - or right after a currency code ("RMBfive"), the one lookbehind that lets a
-      number follow a letter ("codes": the number starts at the end of the match).
-    Each is a superset of the starts _number_re can take, so the numbers are the same.
+      number follow a letter (the second scan's group "code": the number starts at the
+      end of the match). No number word is a code, and both are whole words or begin
+      one, so one scan finds both without either hiding the other.
+    Together they are a superset of the starts _number_re can take, so the numbers are the same.
     """
     v = vocabulary()
     phrases = [*v["units"], *v["tens"], *v["word_numbers"], *v["fractions"], *v["vague"]]
-    first_words = {regex.split(r"[\s-]", p, maxsplit=1)[0] for p in phrases}
-    return (regex.compile(r"\d[\d.,]*|\.(?=\d)"),
-            regex.compile(rf"\b(?:{grouped_alternation(first_words)})\b", regex.IGNORECASE),
-            regex.compile(rf"\b(?:{_CURRENCY_CODES})", regex.IGNORECASE))
+    first_words = {regex.split(r"[\s-]", p, maxsplit=1)[0].lower() for p in phrases}
+    words = rf"\b(?:(?:{grouped_alternation(first_words)})\b|(?P<code>{_CURRENCY_CODES.lower()}))"
+    return re.compile(r"\d[\d.,]*|\.(?=\d)"), re.compile(words)
 
 
-def _candidate_starts(text: str) -> list[int]:
-    """Offsets, ascending, where a number may start (see _start_scanners)."""
-    digits, words, codes = _start_scanners()
-    found = {m.start() for m in digits.finditer(text)}
-    found.update(m.start() for m in words.finditer(text))
-    found.update(m.end() for m in codes.finditer(text))
+def _candidate_starts(lc: str) -> list[int]:
+    """Offsets, ascending, where a number may start in lc = lowered(text) (see _start_scanners)."""
+    digits, words = _start_scanners()
+    found = {m.start() for m in digits.finditer(lc)}
+    found.update(m.end() if m.lastgroup else m.start() for m in words.finditer(lc))
     return sorted(found)
 
 
-def find_numbers(text: str) -> Iterator[Number]:
-    """Every number in normalized `text`, left to right, longest reading first.
+_DIGIT_START = frozenset("0123456789.")
 
-    The same as _number_re().finditer(text), leftmost match first and the next one
-    searched from where it ends, but _number_re is tried only at _candidate_starts.
-    """
-    rx = _number_re()
-    pos = 0
-    for start in _candidate_starts(text):
-        if start < pos:
-            continue  # inside the number just found
-        m = rx.match(text, start)
+
+@lru_cache(maxsize=1)
+def _lead_words() -> dict[str, tuple[str, ...]]:
+    """First words that are never a number alone, only the start of phrases whose next
+    word follows a space -> those next words, lower case: "a" -> ("billion", "couple",
+    ..., "thousand"). find_numbers tries a candidate "a" (the commonest candidate that
+    is no number) only before one of its next words."""
+    v = vocabulary()
+    phrases = [p.lower() for p in (*v["word_numbers"], *v["fractions"], *v["vague"])]
+    spoiled = {p for p in phrases if not regex.search(r"[\s-]", p)} | {w.lower() for w in (*v["units"], *v["tens"])}
+    nexts: dict[str, set] = {}
+    for p in phrases:
+        m = regex.match(r"([^\s-]+)([\s-])(\S+)", p)  # first word, separator, next word
         if m is None:
             continue
+        first, sep, nxt = m.groups()
+        if sep != " ":
+            spoiled.add(first)
+        nexts.setdefault(first, set()).add(nxt)
+    return {w: tuple(sorted(n)) for w, n in nexts.items() if w not in spoiled}
+
+
+def _may_lead(lc: str, start: int, nexts: tuple[str, ...]) -> bool:
+    """Whether the lead word at `start` of lowered text is followed by white space and one
+    of `nexts` (the regex's \\s+ is white space in lowered text; a run too long to see
+    lets the match be tried)."""
+    tail = lc[start + 1:start + 40]
+    if not tail[:1].isspace():
+        return False
+    tail = tail.lstrip()
+    return not tail or tail.startswith(nexts)
+
+
+def find_numbers(text: str, lc: str | None = None) -> Iterator[Number]:
+    """Every number in normalized `text`, left to right, longest reading first.
+    lc: lowered(text), if the caller has it.
+
+    The same as _number_re().finditer(text), leftmost match first and the next one
+    searched from where it ends, but _number_re is tried only at _candidate_starts,
+    and there only the half of it (_split_number_res) that can match the first character.
+    """
+    if lc is None:
+        lc = lowered(text)
+    rx = _number_re()
+    digit_rx, word_rx = _split_number_res()
+    lead_words = _lead_words()
+    pos = 0
+    for start in _candidate_starts(lc):
+        if start < pos:
+            continue  # inside the number just found
+        c = lc[start:start + 1]
+        if c in _DIGIT_START and c:
+            m = digit_rx.match(lc, start) if lc[start - 1:start] in _LC_LEAD_FREE or _lead_ok(lc, start) else None
+            if m is None:
+                continue
+            n = _from_digits(text, m)
+        else:
+            if c == "a" and not lc[start + 1:start + 2].isalpha() and "a" in lead_words \
+                    and not _may_lead(lc, start, lead_words["a"]):
+                continue
+            m = (word_rx if c.isalpha() else rx).match(text, start)
+            if m is None:
+                continue
+            n = _from_match(m)
         pos = m.end()
-        n = _from_match(m)
         if n is not None:
             yield n
 

@@ -9,6 +9,8 @@ data/counts.json, data/currencies.json, data/unit_surfaces.json, data/numbers.js
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -16,7 +18,7 @@ from typing import Sequence
 import regex
 
 from ..data import load_json
-from ..numbers import Number, find_numbers, grouped_alternation, vocabulary
+from ..numbers import Number, find_numbers, folded as _folded, grouped_alternation, lowered, vocabulary
 from ..results import Count, MoneyAmount, Percent, Quantity
 from ..units import currencies, surfaces, to_base
 from ..text import alternation, compiled
@@ -56,7 +58,7 @@ class _Lexicon:
     rate: regex.Pattern
     rate_codes: dict
     counts: dict
-    masks: tuple[tuple[regex.Pattern | None, regex.Pattern], ...]
+    masks: tuple[tuple[tuple[str, ...] | None, regex.Pattern | re.Pattern], ...]
     date_before: regex.Pattern
     date_after: regex.Pattern
     name_before: regex.Pattern
@@ -70,6 +72,11 @@ class _Lexicon:
     number_of: regex.Pattern
     label_before: regex.Pattern
     rate_reference: regex.Pattern
+    # cheap tests run before the searches above, each true wherever its search can match
+    # (see _guards): the characters a match can start or end with, the words it can end with
+    guards: "_Guards"
+    # the case-insensitive patterns, folded for lowered(text) (see _fold_lexicon)
+    folded: "_FoldedLexicon | None" = None
 
 
 @lru_cache(maxsize=1)
@@ -106,11 +113,11 @@ def lexicon() -> _Lexicon:
     masks = (
         (None, regex.compile(r"(?=[\d+(])(?:\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}\b|\+?\(?\d{2,4}\)?[ -]\d{3,4}[ -]?\d{4}\b"
                              r"|\b0\d{2,3}-\d{7,8}\b|\b\d{11}\b)")),
-        (regex.compile(r"http|www\.", regex.IGNORECASE), regex.compile(r"https?://\S+|www\.\S+", regex.IGNORECASE)),
-        (regex.compile("@"), regex.compile(r"(?<!\S)[^\s@]+@\S+\.\w+")),
-        (regex.compile(r"\.(?:png|jpe?g|gif|pdf|docx?|html?)\b", regex.IGNORECASE),
-         regex.compile(r"(?<![^\s(\[])\S+\.(?:png|jpe?g|gif|pdf|docx?|html?)\b", regex.IGNORECASE)),
-    )
+        (("http", "www."), _folded(regex.compile(r"https?://\S+|www\.\S+", regex.IGNORECASE))),
+        (("@",), regex.compile(r"(?<!\S)[^\s@]+@\S+\.\w+")),
+        ((".png", ".jpg", ".jpe", ".gif", ".pdf", ".doc", ".htm"),
+         _folded(regex.compile(r"(?<![^\s(\[])\S+\.(?:png|jpe?g|gif|pdf|docx?|html?)\b", regex.IGNORECASE))),
+    )  # telltales (strings, one of which is in every match) and folded (re) patterns are for lowered(text)
     # the long IGNORECASE word lists go in grouped by first letter (numbers.grouped_alternation):
     # the same matches, but far fewer branches tried at each word of a clause
     lex = _Lexicon(
@@ -151,8 +158,167 @@ def lexicon() -> _Lexicon:
                                 regex.IGNORECASE),
         label_before=regex.compile(r"(?P<item>[a-z][\w-]*)\s*:\s*$", regex.IGNORECASE),
         rate_reference=regex.compile(rf"(?<![\w])(?:{grouped_alternation(cues['rate_reference'])})\s+from\s+$", regex.IGNORECASE),
+        guards=_guards(prefix_codes, symbols, quals, counts, cues),
     )
-    return lex
+    return dataclasses.replace(lex, folded=_fold_lexicon(lex))
+
+
+# case-insensitive patterns written where they are used, folded with the lexicon's
+_PER = regex.compile(r"\s*(?:/|per\s+|a\s+(?=day|year|month|week|hour))", regex.IGNORECASE)
+_POST_CUE = regex.compile(r"\s*(?:(?:year[\s-]on[\s-]year|month[\s-]on[\s-]month|quarter[\s-]on[\s-]quarter|y-o-y)\s+)?"
+                          r"(?P<w>[a-z-]+(?:\s+[a-z]+)?)", regex.IGNORECASE)
+_SHARE_OF = regex.compile(r"\s*of\s+(?!growth|increase|decline)", regex.IGNORECASE)
+_RANGE_CONNECTOR = regex.compile(r"\s*(?:-|~|to|and)\s*", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _FoldedLexicon:
+    """The lexicon's case-insensitive patterns as _folded() makes them: run them on
+    lowered(text), at the same offsets as the originals on the text."""
+
+    percent: re.Pattern
+    after_currency: re.Pattern
+    unit: re.Pattern
+    rate: re.Pattern
+    cues: re.Pattern
+    basis: re.Pattern
+    qualifier: re.Pattern
+    date_before: re.Pattern
+    date_after: re.Pattern
+    hyphen_unit: re.Pattern
+    more_after: re.Pattern
+    change_before: re.Pattern
+    population_before: re.Pattern
+    bare_follower: re.Pattern
+    number_of: re.Pattern
+    label_before: re.Pattern
+    of_noun_rate: re.Pattern  # "liters of milk a day"
+    per: re.Pattern           # "/", "per ", "a " before a second unit or a time word
+    post_cue: re.Pattern      # the word(s) right after a percent
+    share_of: re.Pattern      # "of" after a percent, not "of growth"
+    range_connector: re.Pattern  # "-", "~", "to", "and" between the numbers of a range
+    suffix: re.Pattern        # percent, then after_currency, then unit, as _suffix tries them
+
+
+def _fold_lexicon(lex: _Lexicon) -> _FoldedLexicon:
+    word = r"(?!(?:and|or|but|while|which|that|the|a|an|in|to|for|with)\b)[a-z][\w-]*"
+    of_noun_rate = regex.compile(rf"\s+of\s+(?:{word}\s+){{0,2}}?{word}" + lex.rate.pattern
+                                 + r"(?!\s+(?:later|ago|earlier|before|after))", regex.IGNORECASE)
+    same = ("percent", "after_currency", "unit", "rate", "cues", "basis", "qualifier", "date_before", "date_after",
+            "hyphen_unit", "more_after", "change_before", "population_before", "bare_follower", "number_of",
+            "label_before")
+    # one pattern for the three words that may follow a number, in the order _suffix wants
+    # them: each starts with \s* and then a branch that cannot start with white space, so
+    # the branches of one shared \s* match where the patterns would, the first one first
+    bodies = []
+    for name in ("percent", "after_currency", "unit"):
+        pattern = getattr(lex, name).pattern
+        if not pattern.startswith(r"\s*"):
+            raise ValueError(f"{name} should start with \\s*")
+        bodies.append(f"(?:{pattern[3:]})")
+    suffix = regex.compile(r"\s*(?:" + "|".join(bodies) + ")", regex.IGNORECASE)
+    return _FoldedLexicon(**{name: _folded(getattr(lex, name)) for name in same}, of_noun_rate=_folded(of_noun_rate),
+                          per=_folded(_PER), post_cue=_folded(_POST_CUE), share_of=_folded(_SHARE_OF),
+                          range_connector=_folded(_RANGE_CONNECTOR), suffix=_folded(suffix))
+
+
+@dataclass(frozen=True)
+class _Guards:
+    """What some lexicon patterns can start or end with, for tests that rule a search out
+    before it is run (a failed search over a clause costs microseconds, a set lookup a
+    fraction of one). Each test may let through text the pattern then rejects, never the
+    reverse, so the figures found are the same. Words are compared in lower case only when
+    they are plain ASCII letters (_plain_word); anything else lets the search run, as case
+    folding may map a non-ASCII letter to an ASCII one."""
+
+    prefix_last: frozenset    # last characters of currency prefixes ("$", "B" of "RMB")
+    symbol_first: frozenset   # first characters of unit symbols (case-sensitive)
+    qualifier_last: dict      # last word of a qualifier, lower case -> the words before it ("" if none)
+    name_last: frozenset      # last words of lexicon.name_before's case-insensitive names, lower case
+    name_last_exact: frozenset  # last words of its case-sensitive names ("Line")
+    date_last: frozenset      # words lexicon.date_before can end with: months, "to", "and", "through"
+    population_keys: tuple    # first words of population nouns, lower case: one is in every match
+    basis_anchors: tuple      # one of these is in every basis phrase (cues.json, checked in _guards)
+
+
+def _guards(prefix_codes, symbols, quals, counts, cues) -> _Guards:
+    months = load_json("periods.json")["months"]
+    return _Guards(
+        prefix_last=frozenset(p[-1] for p in prefix_codes),
+        symbol_first=frozenset(s[0] for s in symbols if s),
+        qualifier_last=_last_words(quals),
+        name_last=frozenset(w.split()[-1].lower() for w in counts["name_before"]),
+        name_last_exact=frozenset(w.split()[-1] for w in counts["name_before_capitalized"]),
+        date_last=frozenset([*(m.lower() for m in months), "to", "and", "through"]),
+        population_keys=tuple({w.split()[0].lower() for w in counts["population_nouns"]}),
+        basis_anchors=_anchors(cues["basis"], cues["basis_anchors"]),
+    )
+
+
+def _anchors(phrases, anchors) -> tuple:
+    """`anchors`, after checking that every phrase holds one within a word (a phrase's
+    words may be parted by any white space, so an anchor must not span two)."""
+    anchors = tuple(a.lower() for a in anchors)
+    for p in phrases:
+        if not any(a in word for word in p.lower().split() for a in anchors):
+            raise ValueError(f"cues.json: basis phrase {p!r} holds none of basis_anchors")
+    return anchors
+
+
+def _last_words(phrases) -> dict[str, frozenset]:
+    """Last word of each phrase, lower case -> the words that stand before it in one
+    ("" for a phrase of one word): "more than", "less than" -> {"than": {"more", "less"}}."""
+    table: dict[str, set] = {}
+    for p in phrases:
+        words = p.lower().split()
+        table.setdefault(words[-1], set()).add(words[-2] if len(words) > 1 else "")
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _may_end_with_phrase(tokens: list[str], table: dict) -> bool:
+    """Whether `tokens` (whitespace-split text) may end with one of the phrases of `table`
+    (_last_words): plain words are looked up, anything else lets the search run."""
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if not _plain_word(last):
+        return True
+    before = table.get(last.lower())
+    if before is None:
+        return False
+    if "" in before or len(tokens) < 2:
+        return "" in before
+    prev = tokens[-2]
+    return not _plain_word(prev) or prev.lower() in before
+
+
+def _next_char(text: str, pos: int) -> str:
+    """The character at `pos`, or after the one space there: where a pattern starting with
+    \\s* or \\s? meets its first word ("" at the end of the text; a further space means
+    "unknown", and _may_start lets the search run)."""
+    c = text[pos:pos + 1]
+    return text[pos + 1:pos + 2] if c == " " else c
+
+
+def _may_start(c: str, firsts: frozenset) -> bool:
+    """Whether a pattern whose matches start with one of `firsts` may match at character `c`
+    (from _next_char; "" means no character, so no match)."""
+    return c in firsts or c.isspace() or not c.isascii()
+
+
+def _plain_word(token: str) -> bool:
+    """An ASCII word of letters only: a set lookup decides whether it is a given word."""
+    return token.isascii() and token.isalpha()
+
+
+def _may_end_with(tokens: list[str], words: frozenset, exact: frozenset = frozenset()) -> bool:
+    """Whether the last of `tokens` (whitespace-split text) may end a match whose last word is
+    one of `words` (lower case) or `exact`: a plain word must be one of them; anything
+    else ("(about", "No.") may hold one after its punctuation, so it lets the search run."""
+    if not tokens:
+        return False
+    last = tokens[-1]
+    return not _plain_word(last) or last.lower() in words or last in exact
 
 
 _NON_PLURAL = {"overseas", "various", "previous", "famous", "news", "series", "species", "whereas", "perhaps", "always",
@@ -168,9 +334,10 @@ def _is_plural(word: str) -> bool:
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "'s"))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
-    """A figure being built: offsets, value, and what kind it turned out to be."""
+    """A figure being built: offsets, value, and what kind it turned out to be; equiv is the
+    (start, end) of the same amount given beside it (_link_equivalents)."""
 
     start: int
     end: int
@@ -185,6 +352,7 @@ class _Draft:
     item: str = ""
     pct_unit: str = "percent"
     num_start: int = 0
+    equiv: tuple[int, int] | None = None
 
 
 def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
@@ -197,9 +365,10 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
     lex = lexicon()
     starts = [s for s, _ in sentences] or [0]
     bounds = list(sentences) or [(0, len(text))]
-    masked = [(m.start(), m.end()) for telltale, rx in lex.masks if telltale is None or telltale.search(text)
-              for m in rx.finditer(text)]
-    numbers = [n for n in find_numbers(text) if not _inside(n, masked)]
+    lc = lowered(text)  # for the case-insensitive patterns (_folded)
+    masked = [(m.start(), m.end()) for telltales, rx in lex.masks if telltales is None or any(t in lc for t in telltales)
+              for m in rx.finditer(lc if isinstance(rx, re.Pattern) else text)]
+    numbers = [n for n in find_numbers(text, lc) if not _inside(n, masked)] if masked else list(find_numbers(text, lc))
     drafts: list[_Draft] = []
     i = 0
     while i < len(numbers):
@@ -208,24 +377,30 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
         s_start, s_end = bounds[k]
         if not (s_start <= n.start < max(s_end, s_start + 1)):
             s_start, s_end = 0, len(text)
-        d, used = _type_number(text, numbers, i, s_start, s_end, drafts)
+        d, used = _type_number(text, lc, numbers, i, s_start, s_end, drafts)
         if d is not None:
             drafts.append(d)
         i += used
     _link_equivalents(text, drafts)
     pct_ends = sorted(d.end for d in drafts if d.kind == "percent")
-    return _carry_rates([_finish(text, d, bounds, starts, pct_ends) for d in drafts], text, starts)
+    return _carry_rates([_finish(text, lc, d, bounds, starts, pct_ends) for d in drafts], text, starts)
 
 
 def _inside(n: Number, spans: list[tuple[int, int]]) -> bool:
     return any(s <= n.start < e for s, e in spans)
 
 
-def _skip(text: str, n: Number, s_start: int) -> bool:
-    """Numbers that are not figures: years, days of a date, parts of names and codes."""
+def _skip(text: str, lc: str, n: Number, s_start: int) -> bool:
+    """Numbers that are not figures: years, days of a date, parts of names and codes.
+    lc: lowered(text)."""
     lex = lexicon()
-    before = text[max(s_start, n.start - 20):n.start]
-    after = text[n.end:n.end + 12]
+    g = lex.guards
+    lo = max(s_start, n.start - 20)
+    before = text[lo:n.start]
+    tokens = before.rsplit(None, 2)
+    last = tokens[-1] if tokens else ""
+    plain = last.isascii() and last.isalpha()  # the usual case: a plain word, decided by a set lookup
+    word = last.lower()
     if not n.is_word and not n.has_scale and n.digits:
         raw = n.digits
         if "," not in raw and "." not in raw and len(raw) == 4 and 1800 <= n.value <= 2100:
@@ -234,45 +409,68 @@ def _skip(text: str, n: Number, s_start: int) -> bool:
             return True  # codes and phone numbers
         if len(raw.replace(",", "")) >= 9 and "," not in raw and "." not in raw:
             return True
-        if n.value <= 31 and lex.date_before.search(before):
+        if n.value <= 31 and (word in g.date_last if plain else _may_end_with(_without_dot(tokens), g.date_last)) \
+                and lex.folded.date_before.search(lc[lo:n.start]):
             return True  # "Dec. 29", "July 7"
-        if n.value <= 31 and lex.date_after.match(after):
+        if n.value <= 31 and lex.folded.date_after.match(lc, n.end, n.end + 12):
             return True  # "15 December"
-    if lex.name_before.search(before):
+    if (word in g.name_last or last in g.name_last_exact if plain else _may_be_name(tokens, g)) \
+            and lex.name_before.search(before):
         if not (lex.name_unless_counted.search(before) and _counted_noun(text, n.end, n.end + 90)[0]):
             return True
     nxt = text[n.end:n.end + 2]
     if nxt[:1] == "-" and nxt[1:2].isalpha():
         # "59-year-old", "Five-Year Plan" are not figures; "3,000-ton", "a 0.2-percent decline" are
-        return not lex.hyphen_unit.match(text, n.end)
+        return not lex.folded.hyphen_unit.match(lc, n.end)
     if nxt[:1] in "/" and nxt[1:2].isdigit():
         return True  # "7/10"
     if nxt[:1].isalpha() and not n.has_scale:
-        return not (lex.unit_symbol.match(text, n.end) or lex.percent.match(text, n.end)
-                    or lex.after_currency.match(text, n.end))  # "5G", "1Q25"
+        return not (lex.unit_symbol.match(text, n.end) or lex.folded.percent.match(lc, n.end)
+                    or lex.folded.after_currency.match(lc, n.end))  # "5G", "1Q25"
     return False
 
 
-def _suffix(text: str, pos: int, end: int):
+def _without_dot(tokens: list[str]) -> list[str]:
+    """The tokens with one "." taken off the last ("Dec." -> "Dec"), as date_before allows."""
+    if tokens and tokens[-1].endswith(".") and len(tokens[-1]) > 1:
+        return tokens[:-1] + [tokens[-1][:-1]]
+    return tokens
+
+
+def _may_be_name(tokens: list[str], g: _Guards) -> bool:
+    """Whether lexicon.name_before may match text ending in `tokens`: a name, then perhaps
+    one of "#.:" ("No. 5", "Line #3", "Terminal: 2")."""
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if last[-1] in "#.:":
+        if len(last) == 1:
+            return _may_end_with(tokens[:-1], g.name_last, g.name_last_exact)
+        if _may_end_with([last[:-1]], g.name_last, g.name_last_exact):
+            return True
+    return _may_end_with(tokens, g.name_last, g.name_last_exact)
+
+
+def _suffix(text: str, lc: str, pos: int, end: int):
     """What stands right after a number: ('percent', unit, end) / ('money', code, end) /
-    ('quantity', unit, end) / None."""
+    ('quantity', unit, end) / None. lc: lowered(text)."""
     lex = lexicon()
-    if text[pos:pos + 1] == "-" and lex.hyphen_unit.match(text, pos, end):
+    f = lex.folded
+    if text[pos:pos + 1] == "-" and f.hyphen_unit.match(lc, pos, end):
         pos += 1  # "3,000-ton", "0.2-percent"
-    m = lex.percent.match(text, pos, end)
-    if m:
-        return ("percent", "percentage_point" if m.group("pp") else "percent", m.end())
-    m = lex.after_currency.match(text, pos, end)
-    if m:
-        return ("money", lex.after_codes[" ".join(m.group("cur").lower().split())], m.end())
-    m = lex.unit.match(text, pos, end)
-    mu = lex.unit_symbol.match(text, pos, end)
+    m = f.suffix.match(lc, pos, end)  # a percent, a currency or a unit word
+    kind = m.lastgroup if m else None
+    if kind == "pp" or kind == "pct":
+        return ("percent", "percentage_point" if kind == "pp" else "percent", m.end())
+    if kind == "cur":
+        return ("money", lex.after_codes[" ".join(text[m.start("cur"):m.end("cur")].lower().split())], m.end())
+    mu = lex.unit_symbol.match(text, pos, end) if _may_start(_next_char(text, pos), lex.guards.symbol_first) else None
     if mu and (not m or mu.end() > m.end()):
         unit = _symbol_unit(mu.group("unit"))
         if unit:
             return ("quantity", unit, mu.end())
     if m:
-        return ("quantity", surfaces()[" ".join(m.group("unit").lower().split())], m.end())
+        return ("quantity", surfaces()[" ".join(text[m.start("unit"):m.end("unit")].lower().split())], m.end())
     return None
 
 
@@ -285,65 +483,80 @@ def _symbol_unit(sym: str) -> str | None:
     return None
 
 
-def _compound_unit(text: str, unit: str, pos: int, end: int) -> tuple[str, int, str | None]:
+def _rate_code(text: str, m: re.Match) -> str:
+    """The rate ("day", "year") of a match of the folded rate pattern, read from the text."""
+    return lexicon().rate_codes[" ".join(text[m.start("r"):m.end("r")].lower().split())]
+
+
+def _compound_unit(text: str, lc: str, unit: str, pos: int, end: int) -> tuple[str, int, str | None]:
     """Extend "kg" to "kg/ha" or "kg per mu"; a time word after "per" becomes a rate."""
-    lex = lexicon()
+    f = lexicon().folded
     if text[pos:pos + 1] == "-":
         # "3,000-ton-per-year": the rate belongs to the figure, the span stays "3,000-ton"
         t = _match(r"-per-(day|year|month|week|hour|annum)\b", text[pos:end], regex.IGNORECASE)
         return unit, pos, t.group(1).lower().replace("annum", "year") if t else None
-    m = _match(r"\s*(?:/|per\s+|a\s+(?=day|year|month|week|hour))", text[pos:end], regex.IGNORECASE)
+    m = f.per.match(lc, pos, end)
     if not m:
-        r = lex.rate.match(text, pos, end)
+        r = f.rate.match(lc, pos, end)
         if r:
-            return unit, r.end(), lex.rate_codes[" ".join(r.group("r").lower().split())]
+            return unit, r.end(), _rate_code(text, r)
         return unit, pos, None
-    after = pos + m.end()
-    r = lex.rate.match(text, pos, end)
+    after = m.end()
+    r = f.rate.match(lc, pos, end)
     if r:
-        return unit, r.end(), lex.rate_codes[" ".join(r.group("r").lower().split())]
+        return unit, r.end(), _rate_code(text, r)
     t = _match(r"(day|year|month|week|hour|annum)\b", text[after:end], regex.IGNORECASE)
     if t:
         return unit, after + t.end(), t.group(1).lower().replace("annum", "year")
-    s = _suffix(text, after, end)
+    s = _suffix(text, lc, after, end)
     if s and s[0] == "quantity":
         return f"{unit} / {s[1]}", s[2], None
     return unit, pos, None
 
 
-def _qualifier(text: str, start: int, s_start: int) -> str | None:
+def _qualifier(text: str, lc: str, start: int, s_start: int) -> str | None:
     lex = lexicon()
-    m = lex.qualifier.search(text, max(s_start, start - 30), start)
+    lo = max(s_start, start - 30)
+    if not text[start - 1:start].isspace() or start <= lo:
+        return None  # the pattern ends in \s+
+    tokens = text[lo:start].rsplit(None, 3)
+    # a qualifier ends the text, or stands before "only" ("about only 5")
+    if not _may_end_with_phrase(tokens, lex.guards.qualifier_last) and not (
+            tokens and tokens[-1].lower() == "only" and _may_end_with_phrase(tokens[:-1], lex.guards.qualifier_last)):
+        return None
+    m = lex.folded.qualifier.search(lc, lo, start)
     if m:
-        return lex.qualifier_codes.get(" ".join(m.group("q").lower().split()))
+        return lex.qualifier_codes.get(" ".join(text[m.start("q"):m.end("q")].lower().split()))
     return None
 
 
-def _type_number(text, numbers, i, s_start, s_end, drafts):
-    """Type numbers[i] (and a range partner); return (draft or None, numbers consumed)."""
+def _type_number(text, lc, numbers, i, s_start, s_end, drafts):
+    """Type numbers[i] (and a range partner); return (draft or None, numbers consumed).
+    lc: lowered(text)."""
     lex = lexicon()
     n = numbers[i]
-    if _skip(text, n, s_start):
+    if _skip(text, lc, n, s_start):
         return None, 1
     start = n.start
     currency = None
-    p = lex.prefix.search(text, max(s_start, n.start - 6), n.start)
-    if p:
-        currency = lex.prefix_codes[p.group("cur")]
-        start = p.start()
+    if _may_follow_prefix(text, n.start, lex.guards.prefix_last):
+        p = lex.prefix.search(text, max(s_start, n.start - 6), n.start)
+        if p:
+            currency = lex.prefix_codes[p.group("cur")]
+            start = p.start()
     value, low, high, end = n.value, None, None, n.end
     used = 1
     # ranges: "5 to 6 percent", "5-6 percent", "between 120 and 150 mu", "$1-2 billion"
     if i + 1 < len(numbers):
         m2 = numbers[i + 1]
-        gap = text[n.end:m2.start]
-        conn = _fullmatch(r"\s*(?:-|~|to|and)\s*", gap, regex.IGNORECASE)
-        if conn and m2.start < s_end and not _skip(text, m2, s_start):
-            own = _suffix(text, n.end, s_end)
+        conn = lex.folded.range_connector.fullmatch(lc, n.end, m2.start)
+        if conn and m2.start < s_end and not _skip(text, lc, m2, s_start):
+            gap = text[n.end:m2.start]
+            own = _suffix(text, lc, n.end, s_end)
             between = _search(r"between\s+$", text[max(s_start, start - 10):start], regex.IGNORECASE)
             word = gap.strip().lower()
             from_before = _search(r"(?:from|between)\s+$", text[max(s_start, start - 8):start], regex.IGNORECASE)
-            other = _suffix(text, m2.end, s_end)
+            other = _suffix(text, lc, m2.end, s_end)
             if word == "and" and not between:
                 pass
             elif own is None and other is not None or (own is not None and other is not None and own[:2] == other[:2]
@@ -358,14 +571,14 @@ def _type_number(text, numbers, i, s_start, s_end, drafts):
                 low, high = _r(n.value * scale), m2.value
                 value, end = low, m2.end
                 used = 2
-    suffix = _suffix(text, end, s_end)
+    suffix = _suffix(text, lc, end, s_end)
     d = _Draft(start=start, end=end, value=value, low=low, high=high, num_start=n.start)
-    d.qualifier = _qualifier(text, start, s_start)
+    d.qualifier = _qualifier(text, lc, start, s_start)
     if currency and (suffix is None or suffix[0] == "money"):
         d.kind, d.currency = "money", currency
         if suffix:
             d.end = suffix[2]
-        return _with_rate(text, d, s_end), used
+        return _with_rate(text, lc, d, s_end), used
     if suffix is not None:
         kind, what, send = suffix
         d.end = send
@@ -378,13 +591,13 @@ def _type_number(text, numbers, i, s_start, s_end, drafts):
         elif kind == "money":
             d.kind, d.currency = "money", what
         else:
-            unit, d.end, per = _compound_unit(text, what, send, s_end)
+            unit, d.end, per = _compound_unit(text, lc, what, send, s_end)
             d.kind, d.unit, d.per = "quantity", unit, per
             if what == "head" and value < 2:
                 return None, used
         if d.kind == "quantity" and d.per is None:
-            d.per = _rate_after_of(text, d.end, s_end)
-        return _with_rate(text, d, s_end) if d.kind != "quantity" else d, used
+            d.per = _rate_after_of(text, lc, d.end, s_end)
+        return _with_rate(text, lc, d, s_end) if d.kind != "quantity" else d, used
     if n.vague:
         return None, used
     # counts: a number and the noun it counts ("the three industries" names a known set: no figure)
@@ -396,18 +609,31 @@ def _type_number(text, numbers, i, s_start, s_end, drafts):
         d.kind, d.item = "count", part
         return d, used
     item, item_end = _counted_noun(text, end, s_end, spelled=n.is_word)
-    of = _match(r"\s+of\s+(?:the\s+)?", text[end:s_end])
+    of = _OF_THE.match(text, end, s_end)
     if item is None and of and i + used < len(numbers):
         nxt = numbers[i + used]
-        if nxt.start == end + of.end():
+        if nxt.start == of.end():
             item2, _ = _counted_noun(text, nxt.end, s_end)
             if item2:
                 d.kind, d.item = "count", item2
-                return _with_rate(text, d, s_end), used
+                return _with_rate(text, lc, d, s_end), used
     if item is not None:
         d.kind, d.item, d.end = "count", item, item_end
-        return _with_rate(text, d, s_end), used
-    return _bare(text, d, n, s_start, s_end, drafts), used
+        return _with_rate(text, lc, d, s_end), used
+    return _bare(text, lc, d, n, s_start, s_end, drafts), used
+
+
+_OF_THE = regex.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _may_follow_prefix(text: str, start: int, last_chars: frozenset) -> bool:
+    """Whether lexicon.prefix may match right before `start`: a currency prefix ending in one
+    of `last_chars` (the pattern is case-sensitive), then perhaps one \\s, then the end; a
+    line break may stand after that end too ("$" matches before a final newline)."""
+    c = text[start - 1:start] if start else ""
+    if c in last_chars and c:
+        return True
+    return c.isspace() and (c == "\n" or (start >= 2 and text[start - 2] in last_chars))
 
 
 def _partitive_item(text: str, drafts, start: int, s_start: int) -> str | None:
@@ -428,24 +654,16 @@ def _r(x: float) -> float:
     return float(f"{x:.12g}")
 
 
-@lru_cache(maxsize=1)
-def _of_noun_rate() -> regex.Pattern:
-    word = r"(?!(?:and|or|but|while|which|that|the|a|an|in|to|for|with)\b)[a-z][\w-]*"
-    return regex.compile(rf"\s+of\s+(?:{word}\s+){{0,2}}?{word}" + lexicon().rate.pattern
-                         + r"(?!\s+(?:later|ago|earlier|before|after))", regex.IGNORECASE)
-
-
-def _rate_after_of(text: str, pos: int, s_end: int) -> str | None:
+def _rate_after_of(text: str, lc: str, pos: int, s_end: int) -> str | None:
     """The rate of "50,000 liters of milk a day": a rate word right after the "of" noun."""
-    m = _of_noun_rate().match(text, pos, s_end)
-    return lexicon().rate_codes[" ".join(m.group("r").lower().split())] if m else None
+    m = lexicon().folded.of_noun_rate.match(lc, pos, s_end)
+    return _rate_code(text, m) if m else None
 
 
-def _with_rate(text: str, d: _Draft, s_end: int) -> _Draft:
-    lex = lexicon()
-    r = lex.rate.match(text, d.end, s_end)
+def _with_rate(text: str, lc: str, d: _Draft, s_end: int) -> _Draft:
+    r = lexicon().folded.rate.match(lc, d.end, s_end)
     if r:
-        d.per = lex.rate_codes[" ".join(r.group("r").lower().split())]
+        d.per = _rate_code(text, r)
     return d
 
 
@@ -510,50 +728,72 @@ def _counted_noun(text: str, pos: int, s_end: int, spelled: bool = False) -> tup
     return " ".join(phrase).lower(), end
 
 
-def _bare(text, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _Draft | None:
+def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _Draft | None:
     """A number with nothing after it: a count of the noun in force, a population, money
-    of a money-like metric, or nothing."""
+    of a money-like metric, or nothing. lc: lowered(text)."""
     lex = lexicon()
-    before = text[max(s_start, d.start - 60):d.start]
-    after = text[d.end:s_end]
-    r = lex.rate.match(text, d.end, s_end)
+    f = lex.folded
+    lo = max(s_start, d.start - 60)
+    before = text[lo:d.start]
+    r = f.rate.match(lc, d.end, s_end)
     if r and n.has_scale:
-        d.kind, d.per = "count", lex.rate_codes[" ".join(r.group("r").lower().split())]
+        d.kind, d.per = "count", _rate_code(text, r)
         return d
-    if lex.population_before.search(before):
+    lc_before = lc[lo:d.start]
+    if any(w in lc_before for w in lex.guards.population_keys) and f.population_before.search(lc_before):
         d.kind, d.item = "count", "people"
         return d
     prev = _figure_in_force(drafts, s_start)
-    if prev is not None and prev.kind == "count" and prev.item and lex.bare_follower.match(text, d.end, s_end) \
+    if prev is not None and prev.kind == "count" and prev.item and _bare_follows(lc, d.end, s_end) \
             and not n.is_word and not lex.money_metric.search(text, prev.end, d.start):
         # "received 1.92 million visits, while Haikou received 1.37 million"; "bringing the total to 300"
         d.kind, d.item = "count", prev.item
         return d
-    label = lex.label_before.search(text, max(s_start, d.start - 40), d.start)
-    if label and _is_plural(label.group("item")) and lex.bare_follower.match(text, d.end, s_end):
-        d.kind, d.item = "count", label.group("item").lower()  # "Newly registered market entities: 486,000"
+    label_lo = max(s_start, d.start - 40)
+    label = f.label_before.search(lc, label_lo, d.start) if text[label_lo:d.start].rstrip().endswith(":") else None
+    if label and _is_plural(_group(text, label, "item")) and _bare_follows(lc, d.end, s_end):
+        d.kind, d.item = "count", _group(text, label, "item").lower()  # "Newly registered market entities: 486,000"
         return d
-    num_of = lex.number_of.search(text, s_start, d.start)
-    if num_of and not n.is_word and lex.bare_follower.match(text, d.end, s_end):
-        d.kind, d.item = "count", num_of.group("item").lower()  # "The number of enterprises ... reached 5,036"
+    num_of = f.number_of.search(lc, s_start, d.start)
+    if num_of and not n.is_word and _bare_follows(lc, d.end, s_end):
+        d.kind, d.item = "count", _group(text, num_of, "item").lower()  # "The number of enterprises ... reached 5,036"
         return d
-    if n.has_scale and lex.money_metric.search(text[s_start:d.start]) and not _match(r"\s*[\w(]", after[:2] or " "):
+    if n.has_scale and lex.money_metric.search(text[s_start:d.start]) \
+            and not _match(r"\s*[\w(]", text[d.end:min(s_end, d.end + 2)] or " "):
         d.kind, d.currency = "money", _currency_in_force(drafts)
         return d
-    if n.has_scale and lex.money_metric.search(text[s_start:d.start]) and _match(r"\s*,", after):
+    if n.has_scale and lex.money_metric.search(text[s_start:d.start]) and compiled(r"\s*,").match(text, d.end, s_end):
         d.kind, d.currency = "money", _currency_in_force(drafts)
         return d
     item = _item_in_force(drafts, d.start)
-    if lex.more_after.match(text, d.end, s_end) or lex.change_before.search(before):
+    if f.more_after.match(lc, d.end, s_end) or (_may_end_change(before) and f.change_before.search(lc_before)):
         if item:
             d.kind, d.item = "count", item
             return d
-    if _match(r"\s+(?:were|are|was|have been|had been)\s", after) and _search(
+    if compiled(r"\s+(?:were|are|was|have been|had been)\s").match(text, d.end, s_end) and _search(
             r"(?:^|[,;:-]\s*|\bof\s+(?:which|them)\s+|\bamong\s+them,?\s+|\bincluding\s+)$", before, regex.IGNORECASE):
         if item:
             d.kind, d.item = "count", item
             return d
     return None
+
+
+def _bare_follows(lc: str, pos: int, end: int) -> bool:
+    """Whether lexicon.bare_follower matches at `pos` (folded, on lc = lowered(text)). A number
+    may end past its sentence ("5\\nmillion"): `regex` reads a window that ends before it
+    starts as empty, where the pattern's "$" matches; `re` finds nothing there."""
+    return pos >= end or lexicon().folded.bare_follower.match(lc, pos, end) is not None
+
+
+def _group(text: str, m: re.Match, name: str) -> str:
+    """Group `name` of a folded pattern's match, as the text writes it."""
+    return text[m.start(name):m.end(name)]
+
+
+def _may_end_change(before: str) -> bool:
+    """Whether lexicon.change_before ("rose by ", "an increase of ") may match `before`:
+    it ends in "of" or "by" and white space."""
+    return before[-1:].isspace() and before.rstrip()[-2:].lower() in ("of", "by")
 
 
 def _figure_in_force(drafts, s_start: int):
@@ -593,13 +833,13 @@ def _link_equivalents(text: str, drafts: list[_Draft]) -> None:
         gap = text[a.end:b.start]
         if a.kind == "money" and a.currency != b.currency and _GLOSS.fullmatch(gap) \
                 and not _match(r"\s*(?:each|respectively)\b", text[b.end:b.end + 14]):
-            a.__dict__["equiv"] = (b.start, b.end)  # "780 million yuan, or about 108 million U.S. dollars"
-            b.__dict__["equiv"] = (a.start, a.end)
+            a.equiv = (b.start, b.end)  # "780 million yuan, or about 108 million U.S. dollars"
+            b.equiv = (a.start, a.end)
             continue
         if _fullmatch(r"\s*[(\[]\s*(?:(?:about|around|approximately|approx\.?|roughly|or|nearly|some|equal\s+to|"
                            r"equivalent\s+to)\s+)?", gap, regex.IGNORECASE) and _match(r"\s*[)\]]", text[b.end:b.end + 3]):
-            a.__dict__["equiv"] = (b.start, b.end)
-            b.__dict__["equiv"] = (a.start, a.end)
+            a.equiv = (b.start, b.end)
+            b.equiv = (a.start, a.end)
             if a.kind == "quantity" and b.unit == "acre" and a.unit == "hectare" and a.value:
                 ratio = b.value / a.value
                 if abs(ratio / 2.4710538 - 1) > 0.05:
@@ -629,7 +869,7 @@ def _carry_rates(out: list, text: str, starts) -> list:
     return out
 
 
-def _finish(text: str, d: _Draft, bounds, starts, pct_ends: list[int]):
+def _finish(text: str, lc: str, d: _Draft, bounds, starts, pct_ends: list[int]):
     """Turn a draft into its result object, with role/direction/basis for percents.
 
     pct_ends: the end offsets of all percent drafts, sorted, to find where the percent
@@ -637,7 +877,7 @@ def _finish(text: str, d: _Draft, bounds, starts, pct_ends: list[int]):
     span = text[d.start:d.end]
     common = dict(start=d.start, end=d.end, text=span, value=d.value, low=d.low, high=d.high,
                   qualifier=d.qualifier, per=d.per)
-    equiv = d.__dict__.get("equiv")
+    equiv = d.equiv
     if d.kind == "money":
         return MoneyAmount(**common, currency=d.currency or "CNY", equivalent=equiv)
     if d.kind == "quantity":
@@ -653,7 +893,7 @@ def _finish(text: str, d: _Draft, bounds, starts, pct_ends: list[int]):
     # the last percent ending before this one starts, if it ends in this sentence
     j = bisect.bisect_right(pct_ends, d.start)
     prev_pct_end = pct_ends[j - 1] if j and pct_ends[j - 1] >= s_start else s_start
-    role, direction, basis = percent_attributes(text, d.start, d.end, prev_pct_end, s_end, d.value)
+    role, direction, basis = percent_attributes(text, d.start, d.end, prev_pct_end, s_end, d.value, lc)
     header = _column_header(text, d.start)
     if header is not None:
         # a cell under "Growth" / "YoY" / "Change" in a table written as text lines is a change
@@ -698,41 +938,50 @@ def _column_header(text: str, pos: int) -> str | None:
 
 
 def percent_attributes(text: str, start: int, end: int, window_start: int, s_end: int,
-                       value: float) -> tuple[str, str | None, str | None]:
+                       value: float, lc: str | None = None) -> tuple[str, str | None, str | None]:
     """Role (change/share), direction and basis of the percent at text[start:end], from
-    the cue words of its clause."""
+    the cue words of its clause. lc: lowered(text), if the caller has it."""
     lex = lexicon()
-    before = text[max(window_start, start - 120):start]
-    after = text[end:min(s_end, end + 60)]
+    f = lex.folded
+    if lc is None:
+        lc = lowered(text)
+    a = max(window_start, start - 120)
+    b = min(s_end, end + 60)
+    before = text[a:start]
+    lc_before = lc[a:start]
     basis = None
-    near = [(abs(m.start() - (end - start - len(before))), m) for m in lex.basis.finditer(before + " " * (end - start) + after)]
+    gap = " " * (end - start)
+    window = lc_before + gap + lc[end:b]
+    near = [(abs(m.start() - (end - start - len(before))), m) for m in f.basis.finditer(window)] \
+        if any(a in window for a in lex.guards.basis_anchors) else None
     if near:
         best = min(near, key=lambda t: t[0])[1]
-        basis = lex.basis_codes.get(" ".join(best.group("b").lower().split()))
+        basis = lex.basis_codes.get(" ".join(_group(before + gap + text[end:b], best, "b").lower().split()))
     # cue right after: "13 percent growth", "1.5 percent higher", "10.6 percent year-on-year increase"
-    post = _match(r"\s*(?:(?:year[\s-]on[\s-]year|month[\s-]on[\s-]month|quarter[\s-]on[\s-]quarter|y-o-y)\s+)?"
-                       r"(?P<w>[a-z-]+(?:\s+[a-z]+)?)", after, regex.IGNORECASE)
+    post = f.post_cue.match(lc, end, b)
     if post:
-        for cand in (post.group("w").lower(), post.group("w").lower().split()[0]):
+        w = _group(text, post, "w").lower()
+        for cand in (w, w.split()[0]):
             kind = lex.cue_kind.get(cand)
             if kind in ("up", "down") and cand not in ("up", "down", "to") or cand in ("higher", "lower", "more", "less",
                                                                                        "up", "down"):
                 kind = kind or ("up" if cand in ("higher", "more", "up") else "down")
                 return "change", kind, basis
-    if _match(r"\s*of\s+(?!growth|increase|decline)", after, regex.IGNORECASE) and not lex.change_before.search(before):
+    if f.share_of.match(lc, end, b) and not (_may_end_change(before) and f.change_before.search(lc_before)):
         return "share", None, None
     stripped = before.rstrip().lower()
     last = None
-    for m in lex.cues.finditer(before):
+    for m in f.cues.finditer(lc_before):
         last = m
-    if _search(r"(?:^|\s)(?:to|from|at)$", stripped) and not _search(r"(?:up|down)\s+to$", stripped):
-        if not (last and last.end() >= len(before.rstrip()) - 3 and lex.cue_kind.get(last.group("cue").lower()) in
+    if stripped.endswith(("to", "from", "at")) and _search(r"(?:^|\s)(?:to|from|at)$", stripped) \
+            and not _search(r"(?:up|down)\s+to$", stripped):
+        if not (last and last.end() >= len(before.rstrip()) - 3 and lex.cue_kind.get(_group(before, last, "cue").lower()) in
                 ("up", "down") and stripped.endswith(("by",))):
             return "share", None, None
     if value < 0:
         return "change", "down", basis
     if last is not None:
-        kind = lex.cue_kind.get(" ".join(last.group("cue").lower().split()))
+        kind = lex.cue_kind.get(" ".join(_group(before, last, "cue").lower().split()))
         if kind in ("up", "down"):
             return "change", kind, basis
         return "share", None, None

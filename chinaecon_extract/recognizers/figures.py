@@ -144,7 +144,9 @@ def lexicon() -> _Lexicon:
         name_before=regex.compile(rf"(?<![\w])(?:(?i:{grouped_alternation(counts['name_before'])})"
                                   rf"|{grouped_alternation(counts['name_before_capitalized'], ignorecase=False)})"
                                   r"\s*[#.:]?\s*$"),
-        money_metric=regex.compile(rf"(?<![\w])(?:{grouped_alternation(counts['money_metrics'])})(?![\w])(?-i:(?!\s+\p{{Lu}}\p{{Ll}}))", regex.IGNORECASE),
+        money_metric=regex.compile(rf"(?<![\w])(?:{grouped_alternation(counts['money_metrics'])})(?![\w])"
+                                   # not "the capital Haikou", "the capital city", "a trade city"
+                                   rf"(?-i:(?!\s+\p{{Lu}}\p{{Ll}}))(?!\s+city\b)", regex.IGNORECASE),
         more_after=regex.compile(r"\s+(?:more|fewer|less|additional|new ones)\b", regex.IGNORECASE),
         change_before=regex.compile(r"(?:increase(?:d)?\s+(?:of|by)|(?:rose|grew|added|up|down|fell|dropped|decreased)\s+by|"
                                     r"an\s+increase\s+of|a\s+decrease\s+of|a\s+net\s+increase\s+of)\s+$", regex.IGNORECASE),
@@ -584,10 +586,13 @@ def _type_number(text, lc, numbers, i, s_start, s_end, drafts):
         d.end = send
         if kind == "percent":
             d.kind, d.pct_unit = "percent", what
-            if text[max(0, n.start - 1):n.start] == "-" and not text[max(0, n.start - 2):n.start - 1].isalnum():
-                d.start, d.value = n.start - 1, -value
-                if low is not None:
-                    d.low = -low
+            sign = text[max(0, n.start - 1):n.start]
+            if sign in ("-", "+") and not text[max(0, n.start - 2):n.start - 1].isalnum():
+                d.start = n.start - 1  # "-2.7%", "+5.6%" in a table or list: the sign is part of the figure
+                if sign == "-":
+                    d.value = -value
+                    if low is not None:
+                        d.low = -low
         elif kind == "money":
             d.kind, d.currency = "money", what
         else:
@@ -620,7 +625,31 @@ def _type_number(text, lc, numbers, i, s_start, s_end, drafts):
     if item is not None:
         d.kind, d.item, d.end = "count", item, item_end
         return _with_rate(text, lc, d, s_end), used
-    return _bare(text, lc, d, n, s_start, s_end, drafts), used
+    bare = _bare(text, lc, d, n, s_start, s_end, drafts)
+    if bare is None and i + used < len(numbers):
+        partner = _coordinated_partner(text, lc, numbers, i + used, s_start, s_end, drafts, d.end, n.has_scale)
+        if partner is not None:
+            # "44.5 million and 35.1 million visitors", "rose 5 and 7 percent respectively": what the next
+            # number is, this one is too
+            d.kind, d.item, d.unit, d.currency, d.per, d.pct_unit = (
+                partner.kind, partner.item, partner.unit, partner.currency, partner.per, partner.pct_unit)
+            return d, used
+    return bare, used
+
+
+def _coordinated_partner(text, lc, numbers, j, s_start, s_end, drafts, end, has_scale) -> _Draft | None:
+    """The figure numbers[j] makes when it follows `end` after "and" / "or" and is scaled as
+    the number before it (a bare "3 and 5 million tons" leaves the scale of 3 unsaid)."""
+    nxt = numbers[j]
+    if nxt.has_scale != has_scale or not _AND_OR.fullmatch(lc, end, nxt.start):
+        return None
+    partner, _ = _type_number(text, lc, numbers, j, s_start, s_end, drafts)
+    if partner is None or partner.start != nxt.start or not partner.kind:
+        return None
+    return partner
+
+
+_AND_OR = re.compile(r",?\s+(?:and|or)\s+")
 
 
 _OF_THE = regex.compile(r"\s+of\s+(?:the\s+)?")
@@ -952,7 +981,10 @@ def percent_attributes(text: str, start: int, end: int, window_start: int, s_end
     basis = None
     gap = " " * (end - start)
     window = lc_before + gap + lc[end:b]
-    near = [(abs(m.start() - (end - start - len(before))), m) for m in f.basis.finditer(window)] \
+    # the basis cue nearest the percent, before or after it ("fell 0.3 percent year-on-year and rose 0.2
+    # percent month-on-month": each takes its own)
+    here, there = len(before), len(before) + len(gap)
+    near = [(here - m.end() if m.end() <= here else max(0, m.start() - there), m) for m in f.basis.finditer(window)] \
         if any(a in window for a in lex.guards.basis_anchors) else None
     if near:
         best = min(near, key=lambda t: t[0])[1]
@@ -980,6 +1012,8 @@ def percent_attributes(text: str, start: int, end: int, window_start: int, s_end
             return "share", None, None
     if value < 0:
         return "change", "down", basis
+    if text[start:start + 1] == "+":
+        return "change", "up", basis
     if last is not None:
         kind = lex.cue_kind.get(" ".join(_group(before, last, "cue").lower().split()))
         if kind in ("up", "down"):

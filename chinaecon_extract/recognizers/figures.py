@@ -799,12 +799,25 @@ def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _
         if item:
             d.kind, d.item = "count", item
             return d
+    head = _head_before(text, lc, d.start, s_start) if not n.is_word and _bare_follows(lc, d.end, s_end) else None
+    if head and compiled(r"\s*(?:[,.;]|$)").match(text, d.end, s_end):
+        d.kind, d.item = "count", head if head.endswith("s") else head + "s"  # "new start project 268,"
+        return d
     if compiled(r"\s+(?:were|are|was|have been|had been)\s").match(text, d.end, s_end) and _search(
             r"(?:^|[,;:-]\s*|\bof\s+(?:which|them)\s+|\bamong\s+them,?\s+|\bincluding\s+)$", before, regex.IGNORECASE):
         if item:
             d.kind, d.item = "count", item
             return d
     return None
+
+
+def _head_before(text: str, lc: str, pos: int, s_start: int) -> str | None:
+    """The counted noun a translation wrote before its number ("projects 19"), from
+    counts.json heads_before_number; lc: lowered(text)."""
+    heads = lexicon().counts["heads_before_number"]
+    m = compiled(rf"(?<![\w-])(?<!\bthe\s)(?P<noun>{alternation(heads)})\s+$").search(lc, max(s_start, pos - 20), pos)
+    # lower case as written: "Village 3", "Project 2" are names
+    return m.group("noun") if m and text[m.start("noun")].islower() else None
 
 
 def _bare_follows(lc: str, pos: int, end: int) -> bool:

@@ -242,6 +242,15 @@ CONTEXT = [
      [("5.8%", "Hubei", ("2024-01-01", "2024-06-30")), ("1.01 trillion yuan", "Wuhan", ("2024-01-01", "2024-06-30")),
       ("6.1%", "Xiangyang", ("2024-01-01", "2024-06-30")), ("6.3%", "Yichang", ("2024-01-01", "2024-06-30")),
       ("2%", "Hubei", ("2024-01-01", "2024-06-30")), ("3%", "Hubei", ("2024-01-01", "2024-06-30"))]),
+    # a full-year outlook or an annual target is the year's, wherever the sentence's other dates fall
+    ("GDP grew 3.8 percent in the first three quarters. Li Jun said the city expects full-year growth of 3 to 4 "
+     "percent as the skiing season begins in November. The growth beat the annual target of about 3 percent set in "
+     "March.", "2020-10-30",
+     [("3.8 percent", None, ("2020-01-01", "2020-09-30")), ("3 to 4 percent", None, ("2020-01-01", "2020-12-31")),
+      ("3 percent", None, ("2020-01-01", "2020-12-31"))]),
+    ("Revenue rose 4 percent in the first half. \"We expect revenue growth of 3 to 4 per cent for the full year,\" "
+     "said Sun Jing.", "2025-07-20",
+     [("4 percent", None, ("2025-01-01", "2025-06-30")), ("3 to 4 per cent", None, ("2025-01-01", "2025-12-31"))]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

@@ -788,7 +788,8 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
     v = vocab()
     annual = None
     if cues["annual"]:
-        window = text[max(s_start, c_start, m.start - 80):m.start]
+        # the figure's own phrase: "2% of the annual target, 1.5 percent higher" is not an annual 1.5 percent
+        window = text[max(s_start, c_start, m.start - 80):m.start].rpartition(",")[2]
         annual = v.annual.search(window) if _may_contain(_ANNUAL_PIECES, window) else None
     # a figure describing a state rather than what happened in a period: "projects now cover 832 counties",
     # "has a population of 3.5 million", "each with an investment of 100 million yuan"
@@ -815,11 +816,14 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
             return (0 if same_clause else 1, 0 if after_in else 1, gap)
         chosen = min(scoping, key=dist)
         best = chosen.period
-        attached = chosen.start >= m.end and _ATTACHED.search(text[max(m.end, chosen.start - 12):chosen.start])
+        # "annual output of X in the first half" keeps the half; "the annual target of 5 percent set in March"
+        # and "expects full-year growth of 3 percent as the season begins in November" are the year's
+        attached = chosen.start >= m.end and _ATTACHED.fullmatch(text, m.end, chosen.start)
         if annual and best.granularity != "year" and not attached:
             return _year_of(best)
         if (in_force and best.granularity == "year" and in_force.start and in_force.granularity != "year"
-                and in_force.start == best.start and in_force.end <= best.end):
+                and in_force.start == best.start and in_force.end <= best.end
+                and not _WHOLE_YEAR.search(chosen.text)):
             return in_force  # "started this year" in a January-May report: the year so far
         return best
     but_also = text[max(s_start, c_start - 4):c_start].lower().endswith("but")  # "will not only ..., but also create"
@@ -840,7 +844,10 @@ _OF_FIGURE = regex.compile(r"(?:\s+[a-z-]+){0,3}?\s+(?:in|of|for|during)\s+(?:th
 _LIST_LINE = regex.compile(r"\s*(?:[-*\u2022\u00b7|]|\d{1,2}[.)]\s|\(\d{1,2}\))")
 _SINCE_BEFORE = regex.compile(r"(?<![\w-])since\s+$", regex.IGNORECASE)
 _IN_BETWEEN = regex.compile(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
-_ATTACHED = regex.compile(r"(?<![\w-])(?:in|during|for)\s+(?:the\s+)?$")
+# a period given right with its figure: "84.3% in 2018", "the 13 percent growth in the first three quarters"
+_ATTACHED = regex.compile(r"(?:\s+(?:growth|increase|decrease|decline|rise|drop|gain|year-on-year|year\s+on\s+year))?"
+                          r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
+_WHOLE_YEAR = regex.compile(r"(?<![\w-])(?:full|whole|entire)[\s-]+year", regex.IGNORECASE)
 
 
 def _year_of(p: Period) -> Period:

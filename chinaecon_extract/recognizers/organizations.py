@@ -18,6 +18,8 @@ from ..results import Organization
 from .places import FUNCTION_CAPS, TOKEN as TOKEN_RE, Tokens, is_pinyin
 
 DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov)\Z")
+# a text holding none of these holds no DOMAIN token, so dotted tokens ("4.6") need no visit
+DOMAIN_ENDINGS = (".cn", ".com", ".net", ".org", ".gov")
 CO_LTD = re.compile(r"Co\s*\.?\s*,?\s*(?:Ltd|LTD|Limited|ltd)\b\.?|Co\.")
 STOP_LOWER = frozenset({"the", "a", "an", "of", "in", "at", "on", "for", "by", "from", "with", "as", "and", "or",
                         "to", "that", "which", "who", "such", "its", "their", "his", "her", "is", "are", "was",
@@ -75,15 +77,24 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
     n = len(words)
     found: list[tuple[int, int, str]] = []
     heads = lex.heads
-    candidates = map(or_, map(lex.triggers.__contains__, words), map(str.__contains__, words, repeat(".")))
+    if any(map(text.__contains__, DOMAIN_ENDINGS)):
+        candidates = map(or_, map(lex.triggers.__contains__, words), map(str.__contains__, words, repeat(".")))
+    else:  # no domain can occur: only trigger words can start or head a name
+        candidates = map(lex.triggers.__contains__, words)
 
     for i in compress(range(n), candidates):
         w = words[i]
         # known names
         for kw, name, kind in lex.known.get(w, ()) or lex.known.get(w[:-2] if w.endswith("'s") else "", ()):
             m = len(kw)
-            if i + m <= n and all(words[i + t] == kw[t] or (t == m - 1 and words[i + t] == kw[t] + "'s")
-                                  for t in range(m)) and all(spaced[i:i + m - 1]):
+            if i + m > n:
+                continue
+            # the words as listed, the last one possibly with "'s" ("Xinhua's"); compared as
+            # tuple slices in C rather than word by word
+            seg = words[i:i + m]
+            if seg != kw and (seg[:-1] != kw[:-1] or seg[-1] != kw[-1] + "'s"):
+                continue
+            if all(spaced[i:i + m - 1]):
                 end = toks.ends[i + m - 1] - (2 if words[i + m - 1].endswith("'s") and not kw[-1].endswith("'s")
                                               else 0)
                 found.append((toks.starts[i], end, kind))

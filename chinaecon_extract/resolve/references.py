@@ -35,8 +35,12 @@ PHRASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "enterprise": ("organization", ("company",)),
     "bureau": ("organization", ("government",)),
 }
-# "the city of Xi'an" names the city itself; "the city-level" is an adjective
-REF = re.compile(r"\b[Tt]he (" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b(?!\s+of\b)(?!-)", re.I)
+# "the city of Xi'an" names the city itself; "the city-level" is an adjective.
+# Case-insensitive except the first letter, which opens the pattern as a plain [Tt] so the regex
+# engine skips ahead to the next t/T in C instead of trying every position (a global re.I
+# flag, or a leading \b, turns that skip off); the lookbehind after it is the \b before "the".
+REF = re.compile(r"[Tt](?<!\w.)(?i:he (" + "|".join(sorted(PHRASES, key=len, reverse=True))
+                 + r")\b(?!\s+of\b)(?!-))")
 
 
 def _fits(m: Mention, kind: str, levels: tuple[str, ...], phrase: str) -> bool:

@@ -69,8 +69,8 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
     """Organizations in the normalized `text`, in order, non-overlapping (longest wins).
 
     Speed: only tokens in `OrgLexicon.triggers` or containing a dot (a domain) can start or head
-    a name, so the loop visits just those, picked out in C by itertools.compress; spacing and
-    capitals come precomputed from `Tokens`."""
+    a name, so the loop visits just those, picked out in C by itertools.compress (or, with no
+    domain ending in the text, by `Tokens.among`); spacing and capitals come precomputed from `Tokens`."""
     lex = org_lexicon()
     toks = tokens or Tokens.of(text)
     words, spaced, caps = toks.words, toks.spaced, toks.caps
@@ -78,11 +78,12 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
     found: list[tuple[int, int, str]] = []
     heads = lex.heads
     if any(map(text.__contains__, DOMAIN_ENDINGS)):
-        candidates = map(or_, map(lex.triggers.__contains__, words), map(str.__contains__, words, repeat(".")))
+        candidates = compress(range(n), map(or_, map(lex.triggers.__contains__, words),
+                                            map(str.__contains__, words, repeat("."))))
     else:  # no domain can occur: only trigger words can start or head a name
-        candidates = map(lex.triggers.__contains__, words)
+        candidates = toks.among(lex.triggers)
 
-    for i in compress(range(n), candidates):
+    for i in candidates:
         w = words[i]
         # known names
         for kw, name, kind in lex.known.get(w, ()) or lex.known.get(w[:-2] if w.endswith("'s") else "", ()):

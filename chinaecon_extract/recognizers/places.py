@@ -51,6 +51,14 @@ def is_pinyin(word: str) -> bool:
 # TOKEN as a capturing group: re.split then returns gaps and tokens alternately, so offsets
 # come from summing lengths in C instead of calling .start()/.end() on every match object
 _TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+# the same split for an ASCII text, where [^\W_] is exactly [A-Za-z0-9]: ranges test faster
+# than the Unicode category, and str.isascii() is free (CPython keeps that flag on the string)
+_TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z0-9]+(?:['\-.&][A-Za-z0-9]+)*)")
+
+
+@lru_cache(maxsize=8)
+def _union(vocabularies: tuple[frozenset, ...]) -> frozenset:
+    return frozenset().union(*vocabularies)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +68,10 @@ class Tokens:
     Per-token facts the recognizers test again and again are computed once here, with C-level
     map() calls rather than Python loops: `spaced[i]` (token i and i + 1 are separated by exactly
     one space; False for the last token) and `caps[i]` (token i starts with a capital letter).
+
+    `flagged` / `flagged_words`: the tokens in any of `vocabularies` (the words recognizers
+    start from: head words, suffixes, surnames), found by one pass over all tokens, so that each
+    recognizer's `among` filters those few instead of passing over every token again.
     """
 
     text: str
@@ -68,22 +80,37 @@ class Tokens:
     words: tuple[str, ...]
     spaced: tuple[bool, ...]
     caps: tuple[bool, ...]
+    vocabularies: tuple[frozenset, ...] = ()
+    flagged: tuple[int, ...] = ()
+    flagged_words: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, text: str) -> "Tokens":
+    def of(cls, text: str, vocabularies: tuple[frozenset, ...] = ()) -> "Tokens":
         """Tokenize once with a single regex pass."""
-        parts = _TOKEN_SPLIT.split(text)  # [gap, word, gap, word, ..., gap]
+        split = _TOKEN_SPLIT_ASCII.split if text.isascii() else _TOKEN_SPLIT.split
+        parts = split(text)  # [gap, word, gap, word, ..., gap]
         words = tuple(parts[1::2])
         if not words:
-            return cls(text, (), (), (), (), ())
+            return cls(text, (), (), (), (), (), vocabularies)
         offsets = list(accumulate(map(len, parts), initial=0))
         spaced = tuple(map(" ".__eq__, parts[2:-2:2])) + (False,)
         caps = tuple(map(str.isupper, map(itemgetter(0), words)))
-        return cls(text, tuple(offsets[1:-1:2]), tuple(offsets[2::2]), words, spaced, caps)
+        flagged: tuple[int, ...] = ()
+        if vocabularies:
+            flagged = tuple(compress(range(len(words)), map(_union(vocabularies).__contains__, words)))
+        return cls(text, tuple(offsets[1:-1:2]), tuple(offsets[2::2]), words, spaced, caps,
+                   vocabularies, flagged, tuple(map(words.__getitem__, flagged)))
 
     def gap(self, i: int) -> str:
         """The text between token i and token i + 1."""
         return self.text[self.ends[i]:self.starts[i + 1]] if i + 1 < len(self.words) else ""
+
+    def among(self, vocabulary: frozenset) -> Iterator[int]:
+        """Indices of the tokens that are in `vocabulary`, in text order: filtered from the
+        flagged tokens if `vocabulary` is one the tokens were made with, else by a full pass."""
+        if any(v is vocabulary for v in self.vocabularies):
+            return compress(self.flagged, map(vocabulary.__contains__, self.flagged_words))
+        return compress(range(len(self.words)), map(vocabulary.__contains__, self.words))
 
 
 def capitalized(w: str) -> bool:
@@ -101,6 +128,7 @@ class Lexicon:
     generics: dict  # first word -> list of (words, levels, id), longest first
     suffixes: dict  # first word -> list of (words tuple, level, id, needs_pinyin, words left out of the name)
     generic_words: frozenset
+    suffix_starts: frozenset  # the keys of `suffixes`
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +148,7 @@ def lexicon() -> Lexicon:
         by_first.setdefault(g[0][0], []).append(g)
     for v in suffixes.values():
         v.sort(key=lambda s: -len(s[0]))
-    return Lexicon(by_first, suffixes, frozenset(gw))
+    return Lexicon(by_first, suffixes, frozenset(gw), frozenset(suffixes))
 
 
 @lru_cache(maxsize=1)
@@ -186,7 +214,7 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
     names, person names) are skipped. Anaphora ("the city") are not places: see resolve/references.py.
 
     Speed: both passes visit only the tokens that can start (step 1: capitalized) or end
-    (step 2: a pattern suffix word) a place, picked out in C by itertools.compress; most
+    (step 2: a pattern suffix word) a place, picked out in C (itertools.compress, Tokens.among); most
     tokens are lower-case words and cost nothing. Spacing and capitals come precomputed
     from `Tokens`."""
     gaz = load()
@@ -270,7 +298,7 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
 
     # 2. pattern places ("Nuozhang Village", "Green Chemical Industry Park")
     suffixes = lex.suffixes
-    for j in compress(range(n), map(suffixes.__contains__, words)):
+    for j in toks.among(lex.suffix_starts):
         if j == 0:
             continue
         opts = suffixes[words[j]]

@@ -45,7 +45,8 @@ def recognize(text: str):
 def entity_mentions(norm: str, original: str) -> list:
     """Places, organizations (named as written in `original`), people and references, in text order."""
     places, orgs, people, refs = recognize(norm)
-    orgs = [o.with_(name=original[o.start:o.end]) for o in orgs]
+    # (a new object only where normalizing changed the name: dataclasses.replace is slow)
+    orgs = [o if o.name == original[o.start:o.end] else o.with_(name=original[o.start:o.end]) for o in orgs]
     return sorted(places + orgs + people + refs, key=lambda m: (m.start, -m.end))
 
 

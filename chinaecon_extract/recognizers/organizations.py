@@ -38,6 +38,10 @@ class OrgLexicon:
     known: dict  # first word -> list of (tuple of words, name, kind), longest first
     heads: dict  # head word -> (kind, takes_of, needs_pinyin, lower)
     triggers: frozenset  # tokens that can start a known name or be a head word (with or without "'s")
+    # `known` split for lookup: names of two or more words by their first two words (a two-word
+    # name also under its second word + "'s"), longest first; one-word names by their word
+    known_pairs: dict
+    known_single: dict
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +60,48 @@ def org_lexicon() -> OrgLexicon:
         heads[head] = (r["label"], bool(r.get("of")), bool(r.get("pinyin")), bool(r.get("lower")))
     triggers = {"Co"} | set(known) | set(heads)
     triggers |= {w + "'s" for w in triggers}
-    return OrgLexicon(known, heads, frozenset(triggers))
+    pairs: dict = {}
+    single: dict = {}
+    for first, entries in known.items():
+        for e in entries:  # longest first, kept in each list
+            kw = e[0]
+            if len(kw) == 1:
+                single.setdefault(first, []).append(e)
+            else:
+                pairs.setdefault((first, kw[1]), []).append(e)
+                if len(kw) == 2:
+                    pairs.setdefault((first, kw[1] + "'s"), []).append(e)
+    return OrgLexicon(known, heads, frozenset(triggers), pairs, single)
+
+
+def _known_at(lex: OrgLexicon, words: tuple[str, ...], spaced: tuple[bool, ...], i: int):
+    """The known name starting at token i, longest first: (its words, kind), or None.
+
+    The last word may carry "'s" ("Xinhua's"). Only the names sharing the first two words
+    are tried (`known_pairs`), then the one-word names: the same first match as trying every
+    name with that first word, longest first."""
+    w = words[i]
+    n = len(words)
+    if w in lex.known:
+        multi = lex.known_pairs.get((w, words[i + 1]), ()) if i + 1 < n else ()
+        single = lex.known_single.get(w, ())
+    else:  # "Xinhua's": only a one-word name can end in the possessive of its first word
+        multi = ()
+        single = lex.known_single.get(w[:-2], ()) if w.endswith("'s") else ()
+    for kw, _name, kind in multi:
+        m = len(kw)
+        if i + m > n:
+            continue
+        # compared as tuple slices in C rather than word by word
+        seg = words[i:i + m]
+        if seg != kw and (seg[:-1] != kw[:-1] or seg[-1] != kw[-1] + "'s"):
+            continue
+        if all(spaced[i:i + m - 1]):
+            return kw, kind
+    for kw, _name, kind in single:
+        if w == kw[0] or w == kw[0] + "'s":
+            return kw, kind
+    return None
 
 
 def _lower_ok(w: str) -> bool:
@@ -86,20 +131,13 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
     for i in candidates:
         w = words[i]
         # known names
-        for kw, name, kind in lex.known.get(w, ()) or lex.known.get(w[:-2] if w.endswith("'s") else "", ()):
+        hit = _known_at(lex, words, spaced, i)
+        if hit:
+            kw, kind = hit
             m = len(kw)
-            if i + m > n:
-                continue
-            # the words as listed, the last one possibly with "'s" ("Xinhua's"); compared as
-            # tuple slices in C rather than word by word
-            seg = words[i:i + m]
-            if seg != kw and (seg[:-1] != kw[:-1] or seg[-1] != kw[-1] + "'s"):
-                continue
-            if all(spaced[i:i + m - 1]):
-                end = toks.ends[i + m - 1] - (2 if words[i + m - 1].endswith("'s") and not kw[-1].endswith("'s")
-                                              else 0)
-                found.append((toks.starts[i], end, kind))
-                break
+            end = toks.ends[i + m - 1] - (2 if words[i + m - 1].endswith("'s") and not kw[-1].endswith("'s")
+                                          else 0)
+            found.append((toks.starts[i], end, kind))
         # news sites and e-commerce domains
         if "." in w and DOMAIN.match(w):
             found.append((toks.starts[i], toks.ends[i], "media" if w.islower() else "company"))
@@ -132,7 +170,7 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
                 # "Development and Reform Commission", but not "China Daily and People's Daily"
                 ok = (s - 2 >= 0 and caps[s - 2] and spaced[s - 2]
                       and words[s - 2] not in heads
-                      and not any(len(kw) == 1 for kw, _n, _k in lex.known.get(words[s - 2], ())))
+                      and words[s - 2] not in lex.known_single)
             else:
                 ok = not needs_pinyin and lowers < 2 and _lower_ok(prev)
                 lowers += ok

@@ -208,6 +208,31 @@ def _start_key(w: str) -> tuple[str, int]:
     return k0, load().max_words.get(k0, 0)
 
 
+class _MaxWords(dict):
+    """Capitalized word -> `_start_key(word)[1]` (0: no gazetteer name starts with it), filled
+    on first use. A dict, so a whole text's capitalized words are looked up by one C-level
+    map; vocabulary-bounded: past _MAX_WORDS entries new words are answered, not stored."""
+
+    _MAX_WORDS = 200_000
+
+    def __missing__(self, w: str) -> int:
+        maxw = _start_key(w)[1]
+        if len(self) < self._MAX_WORDS:
+            self[w] = maxw
+        return maxw
+
+
+_MAX_WORDS_OF = _MaxWords()
+
+
+def _after_open_quote(text: str, start: int) -> bool:
+    """Does text[:start], trailing spaces dropped, end in a double quote? (without copying it)"""
+    j = start
+    while j and text[j - 1] == " ":
+        j -= 1
+    return j > 0 and text[j - 1] == '"'
+
+
 def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tuple[int, int]] = ()
                 ) -> Iterator[Place]:
     """Places in the normalized `text`, in order; spans overlapping `blocked` (organization
@@ -227,16 +252,16 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
 
     # 1. gazetteer names; i is the first token not yet inside a name found
     i = 0
-    for c in compress(range(n), caps):
+    # the capitalized tokens a name can start with (most cannot: "The", "In", "GDP"), in C
+    capital = compress(range(n), caps)
+    for c in compress(capital, map(_MAX_WORDS_OF.__getitem__, compress(words, caps))):
         if c < i:
             continue
         i = c
         k0, maxw = _start_key(words[i])
-        if not maxw:
-            continue
         # a name spans tokens one space apart, each capitalized or a connector ("of", "and"),
         # and a possessive ends it: find that longest run once, then try lengths downwards
-        reach, limit = 1, min(maxw, n - i)
+        reach, limit = 1, maxw if maxw < n - i else n - i
         while (reach < limit and spaced[i + reach - 1] and not words[i + reach - 1].endswith("'s")
                and (caps[i + reach] or words[i + reach] in CONNECTORS)):
             reach += 1
@@ -253,7 +278,7 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
         if hit is None:
             continue
         m, k, cands = hit
-        surface = " ".join(words[i:i + m])
+        surface = words[i] if m == 1 else " ".join(words[i:i + m])
         # (isupper() ignores the uncased characters `letters` drops, so test it first: cheaper)
         if (surface.isupper() and k not in gaz.acronyms
                 and len(surface.replace("'", "").replace(".", "").replace(" ", "").replace("-", "")) > 1):
@@ -269,7 +294,9 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
             i += m  # "Northwest China": a named region (capitalized compass word), not the country
             continue
         end_tok = i + m
-        gen = _generic_after(toks, end_tok, lex) if not words[end_tok - 1].endswith("'s") else None
+        # (a level word must follow after one space: test that before the call)
+        gen = (_generic_after(toks, end_tok, lex)
+               if end_tok < n and spaced[end_tok - 1] and not words[end_tok - 1].endswith("'s") else None)
         if gen:
             end_tok, levels = gen
             fit = [e for lv in levels for e in cands if e.level == lv]
@@ -349,7 +376,7 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
         c = bisect_left(kept_starts, f[1])
         if c and kept[c - 1][1] > f[0]:
             continue
-        if _QUOTED_TITLE.match(text, f[1]) and text[:f[0]].rstrip(" ").endswith('"'):
+        if _after_open_quote(text, f[0]) and _QUOTED_TITLE.match(text, f[1]):
             continue  # the "Guizhou Poverty Alleviation Package": a place opening a quoted title is part of a name
         kept.insert(c, f)
         kept_starts.insert(c, f[0])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from ..data import load_json, load_jsonl
 from ..gazetteer import Entry, key, load
@@ -75,11 +75,11 @@ class Tokens:
     """
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]  # (lists where a tuple would only cost a copy; words stay a tuple,
+    ends: Sequence[int]    # compared with tuples of name words)
     words: tuple[str, ...]
-    spaced: tuple[bool, ...]
-    caps: tuple[bool, ...]
+    spaced: Sequence[bool]
+    caps: Sequence[bool]
     vocabularies: tuple[frozenset, ...] = ()
     flagged: tuple[int, ...] = ()
     flagged_words: tuple[str, ...] = ()
@@ -93,12 +93,13 @@ class Tokens:
         if not words:
             return cls(text, (), (), (), (), (), vocabularies)
         offsets = list(accumulate(map(len, parts), initial=0))
-        spaced = tuple(map(" ".__eq__, parts[2:-2:2])) + (False,)
-        caps = tuple(map(str.isupper, map(itemgetter(0), words)))
+        spaced = list(map(" ".__eq__, parts[2:-2:2]))
+        spaced.append(False)
+        caps = list(map(str.isupper, map(itemgetter(0), words)))
         flagged: tuple[int, ...] = ()
         if vocabularies:
             flagged = tuple(compress(range(len(words)), map(_union(vocabularies).__contains__, words)))
-        return cls(text, tuple(offsets[1:-1:2]), tuple(offsets[2::2]), words, spaced, caps,
+        return cls(text, offsets[1:-1:2], offsets[2::2], words, spaced, caps,
                    vocabularies, flagged, tuple(map(words.__getitem__, flagged)))
 
     def gap(self, i: int) -> str:

@@ -144,15 +144,14 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
             continue
         # head words
         head = heads.get(w if not w.endswith("'s") else w[:-2])
+        if head is None:
+            continue
         end = toks.ends[i] - (2 if w.endswith("'s") else 0)
         if w == "Co" and i + 1 < n:
             m = CO_LTD.match(text, toks.starts[i])
             if not m:
                 continue
-            head = heads.get("Co")
             end = m.end()
-        if head is None:
-            continue
         if w in DOTTED and text[end:end + 1] == ".":
             end += 1  # "Inc.", "Corp."
         kind, takes_of, needs_pinyin, lower = head

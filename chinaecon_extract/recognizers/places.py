@@ -332,7 +332,12 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
         opts = suffixes[words[j]]
         for swords, level, _id, needs_pinyin, drop in opts:
             m = len(swords)
-            if j + m > n or tuple(strip_possessive(x) for x in words[j:j + m]) != swords:
+            if j + m > n:
+                continue
+            # cheap reject on the second word (as listed, or with "'s") before the full comparison
+            if m > 1 and words[j + 1] != swords[1] and words[j + 1] != swords[1] + "'s":
+                continue
+            if tuple(strip_possessive(x) for x in words[j:j + m]) != swords:
                 continue
             if not all(spaced[j:j + m - 1]):
                 continue

@@ -4,20 +4,28 @@ Pure functions; the spaCy adapter is components/entities.py."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..resolve.references import find_references
 from ..results import Organization
-from .organizations import find_organizations
-from .people import find_people
-from .places import Tokens, find_places
+from .organizations import find_organizations, org_lexicon
+from .people import find_people, vocab
+from .places import Tokens, find_places, lexicon
 
 SOURCE_CUE = re.compile(r"according to (?:the )?\Z", re.I)
 PERSON_OF = re.compile(r",\s*(?:(?:an?|the)\s+)?[\w\s-]*?\b(?:of|with|at|from)\s+")
 
 
+@lru_cache(maxsize=1)
+def _start_words() -> tuple[frozenset, ...]:
+    """The words organizations, pattern places and people start from (Tokens.among): one
+    pass over the tokens flags them all."""
+    return org_lexicon().triggers, lexicon().suffix_starts, vocab()["surnames"]
+
+
 def recognize(text: str):
     """Organizations, places, people and references in the normalized text (pure function)."""
-    toks = Tokens.of(text)
+    toks = Tokens.of(text, _start_words())
     orgs = list(find_organizations(text, tokens=toks))
     people = list(find_people(text, tokens=toks, organizations=orgs))
     blocked = [(o.start, o.end) for o in orgs] + [(p.start, p.end) for p in people]
@@ -37,7 +45,8 @@ def recognize(text: str):
 def entity_mentions(norm: str, original: str) -> list:
     """Places, organizations (named as written in `original`), people and references, in text order."""
     places, orgs, people, refs = recognize(norm)
-    orgs = [o.with_(name=original[o.start:o.end]) for o in orgs]
+    # (a new object only where normalizing changed the name: dataclasses.replace is slow)
+    orgs = [o if o.name == original[o.start:o.end] else o.with_(name=original[o.start:o.end]) for o in orgs]
     return sorted(places + orgs + people + refs, key=lambda m: (m.start, -m.end))
 
 

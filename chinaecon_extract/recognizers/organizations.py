@@ -18,6 +18,8 @@ from ..results import Organization
 from .places import FUNCTION_CAPS, TOKEN as TOKEN_RE, Tokens, is_pinyin
 
 DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov)\Z")
+# a text holding none of these holds no DOMAIN token, so dotted tokens ("4.6") need no visit
+DOMAIN_ENDINGS = (".cn", ".com", ".net", ".org", ".gov")
 CO_LTD = re.compile(r"Co\s*\.?\s*,?\s*(?:Ltd|LTD|Limited|ltd)\b\.?|Co\.")
 STOP_LOWER = frozenset({"the", "a", "an", "of", "in", "at", "on", "for", "by", "from", "with", "as", "and", "or",
                         "to", "that", "which", "who", "such", "its", "their", "his", "her", "is", "are", "was",
@@ -36,6 +38,10 @@ class OrgLexicon:
     known: dict  # first word -> list of (tuple of words, name, kind), longest first
     heads: dict  # head word -> (kind, takes_of, needs_pinyin, lower)
     triggers: frozenset  # tokens that can start a known name or be a head word (with or without "'s")
+    # `known` split for lookup: names of two or more words by their first two words (a two-word
+    # name also under its second word + "'s"), longest first; one-word names by their word
+    known_pairs: dict
+    known_single: dict
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +60,48 @@ def org_lexicon() -> OrgLexicon:
         heads[head] = (r["label"], bool(r.get("of")), bool(r.get("pinyin")), bool(r.get("lower")))
     triggers = {"Co"} | set(known) | set(heads)
     triggers |= {w + "'s" for w in triggers}
-    return OrgLexicon(known, heads, frozenset(triggers))
+    pairs: dict = {}
+    single: dict = {}
+    for first, entries in known.items():
+        for e in entries:  # longest first, kept in each list
+            kw = e[0]
+            if len(kw) == 1:
+                single.setdefault(first, []).append(e)
+            else:
+                pairs.setdefault((first, kw[1]), []).append(e)
+                if len(kw) == 2:
+                    pairs.setdefault((first, kw[1] + "'s"), []).append(e)
+    return OrgLexicon(known, heads, frozenset(triggers), pairs, single)
+
+
+def _known_at(lex: OrgLexicon, words: tuple[str, ...], spaced: tuple[bool, ...], i: int):
+    """The known name starting at token i, longest first: (its words, kind), or None.
+
+    The last word may carry "'s" ("Xinhua's"). Only the names sharing the first two words
+    are tried (`known_pairs`), then the one-word names: the same first match as trying every
+    name with that first word, longest first."""
+    w = words[i]
+    n = len(words)
+    if w in lex.known:
+        multi = lex.known_pairs.get((w, words[i + 1]), ()) if i + 1 < n else ()
+        single = lex.known_single.get(w, ())
+    else:  # "Xinhua's": only a one-word name can end in the possessive of its first word
+        multi = ()
+        single = lex.known_single.get(w[:-2], ()) if w.endswith("'s") else ()
+    for kw, _name, kind in multi:
+        m = len(kw)
+        if i + m > n:
+            continue
+        # compared as tuple slices in C rather than word by word
+        seg = words[i:i + m]
+        if seg != kw and (seg[:-1] != kw[:-1] or seg[-1] != kw[-1] + "'s"):
+            continue
+        if all(spaced[i:i + m - 1]):
+            return kw, kind
+    for kw, _name, kind in single:
+        if w == kw[0] or w == kw[0] + "'s":
+            return kw, kind
+    return None
 
 
 def _lower_ok(w: str) -> bool:
@@ -67,42 +114,44 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
     """Organizations in the normalized `text`, in order, non-overlapping (longest wins).
 
     Speed: only tokens in `OrgLexicon.triggers` or containing a dot (a domain) can start or head
-    a name, so the loop visits just those, picked out in C by itertools.compress; spacing and
-    capitals come precomputed from `Tokens`."""
+    a name, so the loop visits just those, picked out in C by itertools.compress (or, with no
+    domain ending in the text, by `Tokens.among`); spacing and capitals come precomputed from `Tokens`."""
     lex = org_lexicon()
     toks = tokens or Tokens.of(text)
     words, spaced, caps = toks.words, toks.spaced, toks.caps
     n = len(words)
     found: list[tuple[int, int, str]] = []
     heads = lex.heads
-    candidates = map(or_, map(lex.triggers.__contains__, words), map(str.__contains__, words, repeat(".")))
+    if any(map(text.__contains__, DOMAIN_ENDINGS)):
+        candidates = compress(range(n), map(or_, map(lex.triggers.__contains__, words),
+                                            map(str.__contains__, words, repeat("."))))
+    else:  # no domain can occur: only trigger words can start or head a name
+        candidates = toks.among(lex.triggers)
 
-    for i in compress(range(n), candidates):
+    for i in candidates:
         w = words[i]
         # known names
-        for kw, name, kind in lex.known.get(w, ()) or lex.known.get(w[:-2] if w.endswith("'s") else "", ()):
+        hit = _known_at(lex, words, spaced, i)
+        if hit:
+            kw, kind = hit
             m = len(kw)
-            if i + m <= n and all(words[i + t] == kw[t] or (t == m - 1 and words[i + t] == kw[t] + "'s")
-                                  for t in range(m)) and all(spaced[i:i + m - 1]):
-                end = toks.ends[i + m - 1] - (2 if words[i + m - 1].endswith("'s") and not kw[-1].endswith("'s")
-                                              else 0)
-                found.append((toks.starts[i], end, kind))
-                break
+            end = toks.ends[i + m - 1] - (2 if words[i + m - 1].endswith("'s") and not kw[-1].endswith("'s")
+                                          else 0)
+            found.append((toks.starts[i], end, kind))
         # news sites and e-commerce domains
         if "." in w and DOMAIN.match(w):
             found.append((toks.starts[i], toks.ends[i], "media" if w.islower() else "company"))
             continue
         # head words
         head = heads.get(w if not w.endswith("'s") else w[:-2])
+        if head is None:
+            continue
         end = toks.ends[i] - (2 if w.endswith("'s") else 0)
         if w == "Co" and i + 1 < n:
             m = CO_LTD.match(text, toks.starts[i])
             if not m:
                 continue
-            head = heads.get("Co")
             end = m.end()
-        if head is None:
-            continue
         if w in DOTTED and text[end:end + 1] == ".":
             end += 1  # "Inc.", "Corp."
         kind, takes_of, needs_pinyin, lower = head
@@ -120,7 +169,7 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
                 # "Development and Reform Commission", but not "China Daily and People's Daily"
                 ok = (s - 2 >= 0 and caps[s - 2] and spaced[s - 2]
                       and words[s - 2] not in heads
-                      and not any(len(kw) == 1 for kw, _n, _k in lex.known.get(words[s - 2], ())))
+                      and words[s - 2] not in lex.known_single)
             else:
                 ok = not needs_pinyin and lowers < 2 and _lower_ok(prev)
                 lowers += ok

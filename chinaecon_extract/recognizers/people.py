@@ -7,7 +7,6 @@ or a speech verb, so ordinary capitalized words are not taken for people.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress
 from typing import Iterable, Iterator
 
 from ..data import load_json
@@ -27,7 +26,7 @@ def find_people(text: str, *, tokens: Tokens | None = None, organizations: Itera
     """People in the normalized `text`; `organizations` (already found) give the organization.
 
     Speed: only tokens that are known surnames are visited (picked out in C by
-    itertools.compress); spacing and capitals come precomputed from `Tokens`."""
+    `Tokens.among`); spacing and capitals come precomputed from `Tokens`."""
     v = vocab()
     toks = tokens or Tokens.of(text)
     words, spaced, caps = toks.words, toks.spaced, toks.caps
@@ -46,8 +45,8 @@ def find_people(text: str, *, tokens: Tokens | None = None, organizations: Itera
                 return o
         return None
 
-    for i in compress(range(n - 1), map(v["surnames"].__contains__, words)):
-        if not spaced[i]:
+    for i in toks.among(v["surnames"]):
+        if i == n - 1 or not spaced[i]:
             continue
         given = words[i + 1]
         given_core = given[:-2] if given.endswith("'s") else given

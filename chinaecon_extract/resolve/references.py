@@ -35,8 +35,17 @@ PHRASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "enterprise": ("organization", ("company",)),
     "bureau": ("organization", ("government",)),
 }
-# "the city of Xi'an" names the city itself; "the city-level" is an adjective
-REF = re.compile(r"\b[Tt]he (" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b(?!\s+of\b)(?!-)", re.I)
+# "the city of Xi'an" names the city itself; "the city-level" is an adjective.
+# Case-insensitive except the first letter, which opens the pattern as a plain [Tt] so the regex
+# engine skips ahead to the next t/T in C instead of trying every position (a global re.I
+# flag, or a leading \b, turns that skip off); the lookbehind after it is the \b before "the".
+REF = re.compile(r"[Tt](?<!\w.)(?i:he (" + "|".join(sorted(PHRASES, key=len, reverse=True))
+                 + r")\b(?!\s+of\b)(?!-))")
+# The same matches in the lower-cased text of an ASCII text (where lower() keeps every offset):
+# case-sensitive, so the engine finds its literal prefix "the" by a fast C search and tries the
+# phrases only there; the lookbehind is the \b before "the".
+REF_LOWER = re.compile(r"the(?<!\wthe) (" + "|".join(sorted(PHRASES, key=len, reverse=True))
+                       + r")\b(?!\s+of\b)(?!-)")
 
 
 def _fits(m: Mention, kind: str, levels: tuple[str, ...], phrase: str) -> bool:
@@ -55,30 +64,31 @@ def find_references(text: str, entities: Sequence[Mention]) -> Iterator[Referenc
 
     Speed: entities are sorted by start once; an earlier entity (end <= phrase start) starts at
     or before the phrase and a later one starts at or after its end, so a bisect on the starts
-    bounds each of the two scans instead of walking every entity."""
+    bounds each of the two scans instead of walking every entity. An ASCII text is scanned
+    lower-cased with REF_LOWER (same matches, found faster)."""
     ents = sorted(entities, key=lambda m: m.start)
     starts = [e.start for e in ents]
-    for m in REF.finditer(text):
-        phrase = m.group(1).lower()
-        phrase = " ".join(phrase.split())
+    matches = REF_LOWER.finditer(text.lower()) if text.isascii() else REF.finditer(text)
+    for m in matches:
+        phrase = m.group(1).lower()  # (the pattern allows single spaces only: no need to collapse)
         if phrase not in PHRASES:
             continue
         kind, levels = PHRASES[phrase]
+        start, end = m.span()
         target = None
-        for e in reversed(ents[:bisect_right(starts, m.start())]):
-            if e.end <= m.start() and _fits(e, kind, levels, phrase):
+        for e in reversed(ents[:bisect_right(starts, start)]):
+            if e.end <= start and _fits(e, kind, levels, phrase):
                 target = e
                 break
         if target is None:
-            for e in ents[bisect_left(starts, m.end()):]:
-                if e.start >= m.end() and _fits(e, kind, levels, phrase):
+            for e in ents[bisect_left(starts, end):]:
+                if e.start >= end and _fits(e, kind, levels, phrase):
                     target = e
                     break
         if target is None and phrase == "country":
-            yield Reference(m.start(), m.end(), text[m.start():m.end()], kind=kind, name="China", level="country")
+            yield Reference(start, end, text[start:end], kind=kind, name="China", level="country")
             continue
-        yield Reference(m.start(), m.end(), text[m.start():m.end()], kind=kind,
-                        name=getattr(target, "name", None),
+        yield Reference(start, end, text[start:end], kind=kind, name=getattr(target, "name", None),
                         level=(target.level if isinstance(target, Place) else None))
 
 

@@ -251,6 +251,10 @@ CONTEXT = [
     ("Revenue rose 4 percent in the first half. \"We expect revenue growth of 3 to 4 per cent for the full year,\" "
      "said Sun Jing.", "2025-07-20",
      [("4 percent", None, ("2025-01-01", "2025-06-30")), ("3 to 4 per cent", None, ("2025-01-01", "2025-12-31"))]),
+    # a place set off by commas before the figure ("a chip maker in the X zone,") does not take it
+    ("Shaanxi's exports rose 9 percent in the first quarter. Foreign-invested firms, led by a chip maker in the "
+     "Xi'an Hi-tech Industries Development Zone, accounted for 49 percent.", "2026-04-20",
+     [("9 percent", "Shaanxi", ("2026-01-01", "2026-03-31")), ("49 percent", "Shaanxi", ("2026-01-01", "2026-03-31"))]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

@@ -27,6 +27,9 @@ CASES = [
     ("Jiangxi Copper Company exported cathodes.", [("Jiangxi Copper Company", "company")]),
     ("Yunnan Baiyao Group Co., Ltd. grew.", [("Yunnan Baiyao Group Co., Ltd.", "company")]),
     ("Baosteel Metal Corp. expanded.", [("Baosteel Metal Corp.", "company")]),
+    # a place in brackets inside a company's name is part of the name
+    ("Output at Samsung (China) Semiconductor Co., Ltd. rose.", [("Samsung (China) Semiconductor Co., Ltd.", "company")]),
+    ("Tesla (Shanghai) Co., Ltd. delivered more cars.", [("Tesla (Shanghai) Co., Ltd.", "company")]),
     ("Into the plant of Lanzhou Hongbin New Energy Development Co., LTD., workers rushed.", [("Lanzhou Hongbin New Energy Development Co., LTD.", "company")]),
     # industry-word names listed in text
     ("Projects include Lichuang Electronics, Haike Fibers and Junsheng New Energy Battery.",

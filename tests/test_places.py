@@ -97,6 +97,12 @@ CASES = [
     ("Yangshan Port handled more containers.", [("Yangshan Port", "Yangshan Port", "other")]),
     ("The train departed from Qinwangchuan Station.", [("Qinwangchuan Station", "Qinwangchuan Station", "other")]),
     ("Villagers in Nuozhang Village grow morels.", [("Nuozhang Village", "Nuozhang Village", "other")]),
+    # named scenic places: a capitalized "Scenic Area" keeps its name; a mountain or lake needs a pinyin name
+    ("The Zhuanglang Scenic Area received 420,000 visitors.",
+     [("Zhuanglang Scenic Area", "Zhuanglang Scenic Area", "other")]),
+    ("Tourists flocked to Guiqing Mountain and Qinghai Lake.",
+     [("Guiqing Mountain", "Guiqing Mountain", "other"), ("Qinghai Lake", "Qinghai Lake", "other")]),
+    ("Climbers left for the Rocky Mountain near Lake Placid.", []),
     ("Tourists flocked to Wuzhen Town.", [("Wuzhen Town", "Wuzhen Town", "other")]),
     ("Diners filled Ruiling International Kyoto Shopping Plaza.", [("Ruiling International Kyoto Shopping Plaza", "Ruiling International Kyoto Shopping Plaza", "other")]),
     ("Lanterns decorated Qinchuan New City.", [("Qinchuan New City", "Qinchuan New City", "other")]),

@@ -26,6 +26,13 @@ CASES = [
     ("The country's GDP grew 5 percent.", [("The country", "location", "China", "country")]),
     ("The city of Xi'an grew.", []),
     ("The city grew.", [("The city", "location", None, None)]),
+    # a county is no city; a county-level city is ("Yumen"), and so is one written "City"
+    ("Dingxi received 1.8 million tourists, and Zhuanglang County 200,000. The city's income rose.",
+     [("The city", "location", "Dingxi", "prefecture")]),
+    ("Jiuquan grew, and Yumen grew faster. The city's income rose.", [("The city", "location", "Yumen", "county")]),
+    # "the village" is the village, not a mountain named after it
+    ("Mangjing Village lies on Jingmai Mountain. The village's tea sells well.",
+     [("The village", "location", "Mangjing Village", "other")]),
 ]
 
 

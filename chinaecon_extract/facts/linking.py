@@ -286,7 +286,7 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         heading = not figs and text[s_start:s_end].rstrip().endswith(":")
         # a heading names its place whatever the preposition ("Main indicators in Ningbo:")
         sentence_place = _choose_place(text, places, s_start, bool(figs) or heading, place_in_force,
-                                       max(f.end for f in figs) if figs else None)
+                                       (figs[0].start, max(f.end for f in figs)) if figs else None)
         # the clause breaks of the sentence, found once for every figure and place in it
         breaks = _clause_breaks(text, s_start, s_end) if figs or len(places) > 1 else []
         clause_places = _clause_places(text, places, s_start, s_end, place_in_force, breaks) if len(places) > 1 else {}
@@ -457,10 +457,12 @@ def _dateline(text: str, p: dict) -> bool:
 
 
 def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool, in_force: dict | None,
-                  figures_end: int | None = None) -> dict | None:
+                  figures: tuple[int, int] | None = None) -> dict | None:
     """The place a sentence reports on: a subject (not after "in"/"to"...), else, in a
-    sentence with figures, the most specific place named. figures_end: where the sentence's
-    last figure ends; a country named after it ("since swine fever hit the country") is no subject."""
+    sentence with figures, the most specific place named outside an aside. figures: where the
+    sentence's first figure starts and its last ends; a country named after them ("since swine
+    fever hit the country") is no subject, nor is a place set off by commas before them
+    ("enterprises, led by Samsung in the Xi'an zone, accounted for 49 percent")."""
     if not places:
         return None
     v = vocab()
@@ -470,8 +472,9 @@ def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool
                 and not (p["level"] == "country" and (
                     _ends_with(r"(?<![\w-])of\s+(?:the\s+)?$", text[max(s_start, p["start"] - 8):p["start"]])
                     or v.epithet.match(text, p["end"], p["end"] + 40)
-                    or figures_end is not None and p["start"] >= figures_end))]
-    pool = subjects or (places if has_figures else [])
+                    or figures is not None and p["start"] >= figures[1]))]
+    pool = subjects or ([p for p in places if not (figures and _set_off(text, p, s_start, figures[0]))]
+                        if has_figures else [])
     if not pool:
         return None
     china = [p for p in pool if p["level"] == "country"]
@@ -481,6 +484,11 @@ def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool
     if in_force is not None and in_force.get("level") != "country" and not (has_figures and subjects):
         return None  # "China" alone does not displace the province or city being reported on
     return china[0] if china else None
+
+
+def _set_off(text: str, p: dict, s_start: int, first_figure: int) -> bool:
+    """Whether a place sits in an aside set off by commas before the sentence's first figure."""
+    return "," in text[s_start:p["start"]] and "," in text[p["end"]:first_figure]
 
 
 def _carries(text: str, p: Mention, s_start: int, figs: list[Mention], published: str | None) -> bool:

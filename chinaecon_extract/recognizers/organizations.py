@@ -104,6 +104,12 @@ def _known_at(lex: OrgLexicon, words: tuple[str, ...], spaced: tuple[bool, ...],
     return None
 
 
+def _bracketed(text: str, toks: Tokens, k: int) -> bool:
+    """Whether token k stands alone in brackets between two words: "Samsung (China) Semiconductor"."""
+    return (k + 1 < len(toks.words) and text[toks.ends[k - 1]:toks.starts[k]] == " ("
+            and text[toks.ends[k]:toks.starts[k + 1]] == ") ")
+
+
 def _lower_ok(w: str) -> bool:
     """A lower-case word that may sit inside a name ("economic development Bureau")."""
     return (w.isalpha() and w not in STOP_LOWER and not w.endswith("ed") and not w.endswith("ly")
@@ -159,7 +165,11 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
             continue  # "Green Chemical Industry Park": the name goes on
         # extend left
         s, lowers = i, 0
-        while s > 0 and spaced[s - 1]:
+        while s > 0 and (spaced[s - 1] or not lower and s >= 2 and caps[s - 1] and caps[s - 2]
+                                              and _bracketed(text, toks, s - 1)):
+            if not spaced[s - 1]:
+                s -= 2  # "Samsung (China) Semiconductor Co., Ltd.": a place in brackets inside the name
+                continue
             prev = words[s - 1]
             if lower:
                 ok = caps[s - 1] and is_pinyin(prev)

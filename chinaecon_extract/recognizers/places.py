@@ -129,7 +129,8 @@ class Lexicon:
     """Compiled place patterns: level words after names, and suffixes of pattern places."""
 
     generics: dict  # first word -> list of (words, levels, id), longest first
-    suffixes: dict  # first word -> list of (words tuple, level, id, needs_pinyin, words left out of the name)
+    suffixes: dict  # first word -> list of (words tuple, level, id, needs_pinyin, words left out of the name,
+    #                 whether the level word leaves the name)
     generic_words: frozenset
     suffix_starts: frozenset  # the keys of `suffixes`
 
@@ -144,7 +145,10 @@ def lexicon() -> Lexicon:
             generics.append((tuple(w.lower() for w in words), tuple(r["levels"]), r["id"]))
         else:
             drop = len(words) if r.get("generic") else 0  # "Songhua Lake scenic area" is named "Songhua Lake"
-            suffixes.setdefault(words[0], []).append((words, r["level"], r["id"], bool(r.get("pinyin")), drop))
+            # "pinyin": the name words must be pinyin; the level word then leaves the name ("Xiangyun County"
+            # is Xiangyun) unless "keep" says it is part of it ("Maiji Mountain")
+            suffixes.setdefault(words[0], []).append((words, r["level"], r["id"], bool(r.get("pinyin")), drop,
+                                                      bool(r.get("pinyin")) and not r.get("keep")))
             gw.update(words)
     by_first: dict = {}
     for g in sorted(generics, key=lambda g: -len(g[0])):
@@ -332,7 +336,7 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
         if j == 0:
             continue
         opts = suffixes[words[j]]
-        for swords, level, _id, needs_pinyin, drop in opts:
+        for swords, level, _id, needs_pinyin, drop, bare in opts:
             m = len(swords)
             if j + m > n:
                 continue
@@ -368,7 +372,7 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
             start, end = toks.starts[s], toks.ends[j + m - 1]
             if words[j + m - 1].endswith("'s"):
                 end -= 2
-            found.append((start, end, 2, (s, j + m, level, needs_pinyin, drop)))
+            found.append((start, end, 2, (s, j + m, level, bare, drop)))
             break
 
     # keep the longest, then the gazetteer reading, never overlapping a blocked span

@@ -7,9 +7,11 @@ or organization is in force at offset X" for the fact linker.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left, bisect_right
 from typing import Iterable, Iterator, Sequence
 
+from ..gazetteer import load as load_gazetteer
 from ..results import Mention, Organization, Place, Reference
 
 # phrase -> (kind, levels it can point to; for organizations the organization kinds)
@@ -48,12 +50,22 @@ REF_LOWER = re.compile(r"the(?<!\wthe) (" + "|".join(sorted(PHRASES, key=len, re
                        + r")\b(?!\s+of\b)(?!-)")
 
 
+@lru_cache(maxsize=1)
+def _county_kinds() -> dict[str, str]:
+    """Division code -> gazetteer kind ("county", "county_city", ...) of county-level places."""
+    return {e.code: e.kind for e in load_gazetteer().entries if e.level == "county"}
+
+
 def _fits(m: Mention, kind: str, levels: tuple[str, ...], phrase: str) -> bool:
     if kind == "location":
         if not isinstance(m, Place) or m.level not in levels:
             return False
         if phrase == "city" and m.level == "province":  # only the four municipalities are cities
             return m.name in ("Beijing", "Shanghai", "Tianjin", "Chongqing")
+        if phrase in ("village", "town"):  # "the village" is a village, not a mountain or a port
+            return m.text.lower().rstrip("'s").endswith(("village", "town", "township"))
+        if phrase == "city" and m.level == "county":  # a county-level city ("Yumen", "Dunhuang City"), not a county
+            return m.text.lower().endswith("city") or _county_kinds().get(m.code) == "county_city"
         return True
     return isinstance(m, Organization) and m.kind in levels
 

@@ -16,7 +16,7 @@ import string
 import regex
 
 from .data import load_json
-from .text import alternation
+from .text import alternation, folded, lowered
 
 
 class Number(NamedTuple):
@@ -37,55 +37,6 @@ class Number(NamedTuple):
 
 # currency codes a number may follow with no space ("RMB5", "USD1.2bn")
 _CURRENCY_CODES = r"RMB|CNY|USD|HKD|EUR|GBP|JPY"
-
-
-# Case-insensitive patterns on a lowered copy of the text.
-#
-# The regex module spends most of a case-insensitive search on case folding; `re` with
-# the same pattern in lower case, run on a lower-case copy of the text, finds the same
-# matches two to four times faster. lowered() makes that copy, keeping every offset, and
-# folded() the pattern. The copy must look to `re` as the text looks to `regex`: ASCII
-# lowers to ASCII; any other character (and the four ASCII separators \x1c-\x1f, which
-# `re` counts as \s and `regex` does not) is replaced by an ASCII stand-in of the same
-# kind (_stand_in). Group text read from the copy is lower case (and may hold stand-ins):
-# take what is reported from the text itself.
-
-_ODD = re.compile(r"[^\x00-\x1b\x20-\x7f]")
-
-
-@lru_cache(maxsize=None)
-def _stand_in(c: str) -> str:
-    """The ASCII character that plays `c`'s part in lowered(): the letter it matches when
-    case is ignored (the Kelvin sign is "k"), else a digit, a word character, a space or
-    a symbol, as `regex` classes it. The folded patterns are ASCII and use no other class."""
-    for x in string.ascii_lowercase:
-        if regex.fullmatch(x, c, flags=regex.IGNORECASE):
-            return x
-    for cls, stand_in in ((r"\d", "0"), (r"\w", "_"), (r"\s", " ")):
-        if regex.fullmatch(cls, c):
-            return stand_in
-    return "\x7f"
-
-
-def lowered(text: str) -> str:
-    """`text` in lower case, the same length, for the patterns of folded()."""
-    return _ODD.sub(lambda m: _stand_in(m.group()), text).lower()
-
-
-def folded(rx: regex.Pattern) -> re.Pattern:
-    """The case-insensitive `regex` pattern `rx` as an `re` pattern for lowered(text): the
-    same matches at the same offsets. Only ASCII patterns in the syntax both modules read
-    alike are taken; anything else is refused here, at import."""
-    p = rx.pattern
-    allowed = regex.IGNORECASE | regex.VERBOSE | regex.UNICODE | regex.VERSION0
-    if not rx.flags & regex.IGNORECASE or rx.flags & ~allowed or not p.isascii() \
-            or any(x in p for x in (r"\p", r"\P", "(?-", "(?i", r"\m", r"\M", r"\X", r"\N", r"\G", "(?r", "(?|", "(?>")):
-        raise ValueError(f"cannot fold {p[:60]!r}")
-    # lower the literals; escapes (\S, \W, \.) and the "P" of named groups stay as written
-    parts = regex.split(r"(\\.)", p, flags=regex.DOTALL)
-    body = "".join(part if part.startswith("\\") else part.lower() for part in parts)
-    body = body.replace("(?p<", "(?P<").replace("(?p=", "(?P=")
-    return re.compile(body, re.VERBOSE if rx.flags & regex.VERBOSE else 0)
 
 
 @lru_cache(maxsize=1)

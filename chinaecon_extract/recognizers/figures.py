@@ -18,10 +18,10 @@ from typing import Sequence
 import regex
 
 from ..data import load_json
-from ..numbers import Number, find_numbers, folded as _folded, grouped_alternation, lowered, vocabulary
+from ..numbers import Number, find_numbers, grouped_alternation, vocabulary
 from ..results import Count, MoneyAmount, Percent, Quantity
 from ..units import currencies, surfaces, to_base
-from ..text import alternation, compiled
+from ..text import alternation, compiled, folded as _folded, lowered
 
 _WORD = regex.compile(r"[\p{L}][\p{L}\d'-]*|\d+\p{Lu}(?![\p{L}\d])|[^\s\p{L}]")
 _ACRONYM = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&-]{1,9}s?\s*\)")

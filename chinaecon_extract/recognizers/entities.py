@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import attrgetter
 
 from ..resolve.references import find_references
 from ..results import Organization
@@ -47,7 +48,15 @@ def entity_mentions(norm: str, original: str) -> list:
     places, orgs, people, refs = recognize(norm)
     # (a new object only where normalizing changed the name: dataclasses.replace is slow)
     orgs = [o if o.name == original[o.start:o.end] else o.with_(name=original[o.start:o.end]) for o in orgs]
-    return sorted(places + orgs + people + refs, key=lambda m: (m.start, -m.end))
+    # sorted by (start, -end) as two stable sorts on C-level keys (no key tuple per mention):
+    # by end, longest first, then by start; ties keep the order of the concatenation
+    out = places + orgs + people + refs
+    out.sort(key=_END, reverse=True)
+    out.sort(key=_START)
+    return out
+
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _person_org(person, refs, text):

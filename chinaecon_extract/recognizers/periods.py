@@ -466,7 +466,7 @@ def _alone(anchors: frozenset[str], probe: str) -> list[int]:
 
 
 def _anchored(rx: re.Pattern, text: str, starts: list[int], lead: int, reach: int,
-              first: re.Pattern | None, probe: str) -> list[re.Match]:
+              first: re.Pattern | None, probe: str, tail: int) -> list[re.Match]:
     """The matches of rx.finditer(text), given the ascending `starts` of the anchors every
     match holds at most `lead` characters from its start, and the most characters an attempt
     reads (`reach`). Windows [start - lead, start], merged where they meet, hold every
@@ -476,13 +476,15 @@ def _anchored(rx: re.Pattern, text: str, starts: list[int], lead: int, reach: in
     lookbehinds and \\b still see the text before the window. `first` (see _heads) skips to
     the next position where a match can start. Without it, the few starts of a small window
     are tried one by one, a larger window searched (a search also tries each position up to
-    endpos)."""
+    endpos). An endpos that gets to `tail` (the start of the run ending the text, left out
+    of `reach`) becomes the text's end."""
     out = []
     cursor = i = 0
+    end = len(text)
     if lead == 0:  # one position per window: the anchor's start
         for a in starts:
             if a >= cursor:
-                m = rx.match(text, a, a + reach)
+                m = rx.match(text, a, a + reach if a + reach < tail else end)
                 if m is not None:
                     out.append(m)
                     cursor = m.end()
@@ -497,8 +499,9 @@ def _anchored(rx: re.Pattern, text: str, starts: list[int], lead: int, reach: in
         pos = lo if lo > cursor else cursor
         if pos < 0:
             pos = 0
+        stop = hi + reach if hi + reach < tail else end
         if first is None and (hi - pos) * _TRY >= reach:
-            for m in rx.finditer(text, pos, hi + reach):
+            for m in rx.finditer(text, pos, stop):
                 if m.start() > hi:
                     break
                 cursor = m.end()
@@ -510,7 +513,7 @@ def _anchored(rx: re.Pattern, text: str, starts: list[int], lead: int, reach: in
                 if c is None or c.start() > hi:
                     break
                 pos = c.start()
-            m = rx.match(text, pos, hi + reach)
+            m = rx.match(text, pos, stop)
             if m is None:
                 pos += 1
             else:
@@ -519,30 +522,60 @@ def _anchored(rx: re.Pattern, text: str, starts: list[int], lead: int, reach: in
     return out
 
 
+def _lowered(rx: re.Pattern) -> re.Pattern:
+    """The case-insensitive ASCII pattern `rx` as a case-sensitive one that finds the same
+    matches in the lower-case copy of an ASCII text (as text.folded does for `regex`
+    patterns): its literals lowered, its escapes (\\S, \\W, \\B...) and group syntax kept.
+    Case-sensitive patterns skip sre's per-character case folding and get literal prefixes."""
+    if not rx.pattern.isascii():
+        raise ValueError(f"cannot lower {rx.pattern[:60]!r}")
+    parts = re.split(r"(\\.)", rx.pattern, flags=re.DOTALL)
+    body = "".join(part if part.startswith("\\") else part.lower() for part in parts)
+    return re.compile(body.replace("(?p<", "(?P<").replace("(?p=", "(?P="))
+
+
 @lru_cache(maxsize=1)
 def _plan() -> tuple[tuple, ...]:
     """Per pattern, in priority order, what _scan needs of it: (priority, rule, rx, needs,
-    anchors, lead, read, first, joint); anchors is None for a pattern that scans the whole
-    text, joint True when its anchors are searched jointly (see _joint)."""
+    anchors, lead, read, first, joint, low); anchors is None for a pattern that scans the whole
+    text, joint True when its anchors are searched jointly (see _joint), low the pattern
+    for the lower-case copy of an ASCII text (see _lowered)."""
     joint = _joint()[3]
-    return tuple((prio, rule, rx, needs, None, None, None, None, False) if shape is None else
-                 (prio, rule, rx, needs, shape.anchors, shape.lead, shape.read, shape.first, shape.anchors in joint)
+    return tuple((prio, rule, rx, needs, None, None, None, None, False, None) if shape is None else
+                 (prio, rule, rx, needs, shape.anchors, shape.lead, shape.read, shape.first,
+                  shape.anchors in joint, _lowered(rx))
                  for prio, (rule, rx, needs, shape) in enumerate(_patterns()))
+
+
+def _trailing_run(text: str) -> int:
+    """Where the run of whitespace and hyphens that ends the text starts (len(text) if none)."""
+    end = len(text)
+    while end and (text[end - 1] == "-" or text[end - 1].isspace()):
+        end = len(text[:end].rstrip().rstrip("-"))
+    return end
 
 
 def _scan(text: str, annual: bool) -> list[tuple[int, str, re.Match]]:
     """(priority, rule, match) of every pattern's rx.finditer(text), pattern by pattern; the
     ones with anchors (see _Shape) run only near them. The data file's `needs` still gate
     patterns as before (a pattern runs only when the lower-case text holds one of them);
-    they are checked only for a pattern that has an anchor in the text."""
+    they are checked only for a pattern that has an anchor in the text. In an ASCII text
+    the anchored patterns run lowered (see _lowered) on the lower-case copy: their matches
+    have its offsets, and find_periods matches again on the text the few it keeps.
+
+    Runs of whitespace bound how far from an anchor a match can reach (see _Shape); the
+    run that ends the text is left out of that bound (no match holds it before its anchor),
+    and an attempt whose reach gets into it may read to the end of the text."""
     low = text.lower()
-    probe = low if text.isascii() else None if len(low) != len(text) else (
+    ascii = text.isascii()
+    probe = low if ascii else None if len(low) != len(text) else (
         low.translate(_FOLD) if "\u0131" in low or "\u017f" in low else low)
     found = _anchor_starts(probe) if probe is not None else {}
-    run = None  # the text's longest run of whitespace and hyphens, once needed
+    run = None  # the longest run of whitespace and hyphens before the text's trailing one, once needed
+    tail = 0
     held: dict[tuple[str, ...], bool] = {}
     out: list[tuple[int, str, re.Match]] = []
-    for prio, rule, rx, needs, anchors, lead, read, first, joint in _plan():
+    for prio, rule, rx, needs, anchors, lead, read, first, joint, lowrx in _plan():
         if rule == "annual" and not annual:
             continue
         if anchors is None or probe is None:
@@ -562,9 +595,10 @@ def _scan(text: str, annual: bool) -> list[tuple[int, str, re.Match]]:
             if not found[anchors]:
                 continue
             if run is None:
-                run = _longest_run(text)
-            matches = _anchored(rx, text, found[anchors], lead[0] + lead[1] * run, read[0] + read[1] * run + 1,
-                                first, probe)
+                tail = _trailing_run(text)
+                run = _longest_run(text[:tail])
+            matches = _anchored(lowrx if ascii else rx, probe if ascii else text, found[anchors],
+                                lead[0] + lead[1] * run, read[0] + read[1] * run + 1, first, probe, tail)
         if matches:
             out += [(prio, rule, m) for m in matches]
     return out
@@ -910,11 +944,14 @@ def find_periods(text: str, sentences: Sequence[tuple[int, int]] | None = None, 
     cands.sort()
     taken: list[tuple[int, int]] = []
     out = []
+    plan = _plan()
     for _, prio, s, e, rule, m in cands:
         for ts, te in taken:
             if s < te and ts < e:
                 break
         else:
+            if m.string is not text:  # found in the lower-case copy: the same match in the text
+                m = plan[prio][2].match(text, s)
             expr = _built(rule, m, text)
             if expr is not None:
                 taken.append((s, e))

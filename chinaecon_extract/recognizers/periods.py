@@ -25,9 +25,11 @@ except ImportError:  # pragma: no cover - Python 3.10 (the same modules under th
     import sre_parse as _sre_parse
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class PeriodExpression:
-    """One date or period as written, before resolution.
+    """One date or period as written, before resolution; treated as immutable (not frozen:
+    a frozen dataclass sets each of its 18 fields through object.__setattr__, which made
+    building one cost about 3.4 us instead of 0.5; equality and hashing are as before).
 
     start, end (int): character offsets of the mention; text: its surface.
     kind (str): what was said: date, dayspan, month, monthspan, ytd, quarter, quarters,

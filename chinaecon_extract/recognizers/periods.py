@@ -93,10 +93,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...], _Shape | None],
     out, shared = [], set()
     for p in v["patterns"]:
         rx = re.compile(_expand(p["pattern"], fragments), re.IGNORECASE)
-        shape = _Analysis(shared).seq(_sre_parse.parse(rx.pattern, rx.flags), top=True)
+        tree = _sre_parse.parse(rx.pattern, rx.flags)  # read, not changed, by both analyses
+        shape = _Analysis(shared).seq(tree, top=True)
         usable = shape.anchors is not None and shape.read is not None
         shared.add(shape.anchors)
-        heads = _heads(_sre_parse.parse(rx.pattern, rx.flags))
+        heads = _heads(tree)
         if heads and all(h for h, _ in heads):
             shape = shape._replace(first=_anchor_rx(frozenset(h for h, _ in heads)))
         out.append((p["id"], rx, tuple(p.get("needs", ())), shape if usable else None))

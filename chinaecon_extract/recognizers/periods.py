@@ -100,6 +100,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...], _Shape | None],
         heads = _heads(tree)
         if heads and all(h for h, _ in heads):
             shape = shape._replace(first=_anchor_rx(frozenset(h for h, _ in heads)))
+        heads = _heads(tree, ascii_digits=True) if shape.first is None else None
+        if heads and all(h for h, _ in heads):
+            shape = shape._replace(first_ascii=_anchor_rx(frozenset(h for h, _ in heads)))
         out.append((p["id"], rx, tuple(p.get("needs", ())), shape if usable else None))
     return tuple(out)
 
@@ -153,6 +156,7 @@ class _Shape(NamedTuple):
     used: _Width | None  # most characters a match consumes
     read: _Width | None  # most characters an attempt reads: lookaheads, a failing step's look
     first: re.Pattern | None = None  # finds in the probe the strings a match starts with (see _heads)
+    first_ascii: re.Pattern | None = None  # the same for an ASCII probe, where \d is [0-9]
 
 
 def _add(a: _Width | None, b: _Width | None, times: int = 1) -> _Width | None:
@@ -241,22 +245,23 @@ def _compose(a: set[tuple[str, bool]], b: set[tuple[str, bool]]) -> set[tuple[st
     return out
 
 
-def _heads(items) -> set[tuple[str, bool]] | None:
+def _heads(items, ascii_digits: bool = False) -> set[tuple[str, bool]] | None:
     """How a match of a parsed regex sequence begins: (string, whole) pairs, strings lower
     case and at most _HEAD characters long, such that every match begins with one of the
     strings and, when its `whole` is False, may go on with any characters; None when there
-    are too many to track. Matches start only where the probe (see _scan) holds one."""
+    are too many to track. Matches start only where the probe (see _scan) holds one.
+    ascii_digits: read \\d as [0-9], true of the probe of an ASCII text only."""
     out = {("", True)}
     for op, av in items:
         if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
             continue
         if op is _sre.SUBPATTERN:
-            item = _heads(av[-1])
+            item = _heads(av[-1], ascii_digits)
         elif op is _sre.BRANCH:
-            alts = [_heads(b) for b in av[1]]
+            alts = [_heads(b, ascii_digits) for b in av[1]]
             item = None if any(x is None for x in alts) else set().union(*alts)
         elif op in _REPEATS and av[1] <= _HEAD:
-            body, item, power = _heads(av[2]), set(), {("", True)}
+            body, item, power = _heads(av[2], ascii_digits), set(), {("", True)}
             for n in range(av[1] + 1):
                 if body is None:
                     item = None
@@ -265,6 +270,8 @@ def _heads(items) -> set[tuple[str, bool]] | None:
                 power = _compose(power, body)
         elif op in (_sre.LITERAL, _sre.IN) and _chars(op, av) and " " not in _chars(op, av):
             item = {(c, True) for c in _chars(op, av)}
+        elif ascii_digits and op is _sre.IN and av == [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)]:
+            item = {(c, True) for c in "0123456789"}
         else:
             item = None
         out = _compose(out, item if item is not None else {("", False)})
@@ -552,13 +559,14 @@ def _lowered(rx: re.Pattern) -> re.Pattern:
 @lru_cache(maxsize=1)
 def _plan() -> tuple[tuple, ...]:
     """Per pattern, in priority order, what _scan needs of it: (priority, rule, rx, needs,
-    anchors, lead, read, first, joint, low); anchors is None for a pattern that scans the whole
-    text, joint True when its anchors are searched jointly (see _joint), low the pattern
-    for the lower-case copy of an ASCII text (see _lowered)."""
+    anchors, lead, read, first, joint, low, first_ascii); anchors is None for a pattern that
+    scans the whole text, joint True when its anchors are searched jointly (see _joint), low
+    the pattern for the lower-case copy of an ASCII text (see _lowered), first_ascii the
+    `first` of an ASCII text (see _Shape)."""
     joint = _joint()[3]
-    return tuple((prio, rule, rx, needs, None, None, None, None, False, None) if shape is None else
+    return tuple((prio, rule, rx, needs, None, None, None, None, False, None, None) if shape is None else
                  (prio, rule, rx, needs, shape.anchors, shape.lead, shape.read, shape.first,
-                  shape.anchors in joint, _lowered(rx))
+                  shape.anchors in joint, _lowered(rx), shape.first_ascii or shape.first)
                  for prio, (rule, rx, needs, shape) in enumerate(_patterns()))
 
 
@@ -590,7 +598,7 @@ def _scan(text: str, annual: bool) -> list[tuple[int, str, re.Match]]:
     tail = 0
     held: dict[tuple[str, ...], bool] = {}
     out: list[tuple[int, str, re.Match]] = []
-    for prio, rule, rx, needs, anchors, lead, read, first, joint, lowrx in _plan():
+    for prio, rule, rx, needs, anchors, lead, read, first, joint, lowrx, first_ascii in _plan():
         if rule == "annual" and not annual:
             continue
         if anchors is None or probe is None:
@@ -612,8 +620,12 @@ def _scan(text: str, annual: bool) -> list[tuple[int, str, re.Match]]:
             if run is None:
                 tail = _trailing_run(text)
                 run = _longest_run(text[:tail])
-            matches = _anchored(lowrx if ascii else rx, probe if ascii else text, found[anchors],
-                                lead[0] + lead[1] * run, read[0] + read[1] * run + 1, first, probe, tail)
+            if ascii:
+                rx, first, scanned = lowrx, first_ascii, probe
+            else:
+                scanned = text
+            matches = _anchored(rx, scanned, found[anchors], lead[0] + lead[1] * run, read[0] + read[1] * run + 1,
+                                first, probe, tail)
         if matches:
             out += [(prio, rule, m) for m in matches]
     return out

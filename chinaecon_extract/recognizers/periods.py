@@ -11,6 +11,7 @@ that is resolve/periods.py.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, NamedTuple, Sequence
@@ -969,20 +970,23 @@ def find_periods(text: str, sentences: Sequence[tuple[int, int]] | None = None, 
         s, e = m.span()
         cands.append((s - e, prio, s, e, rule, m))
     cands.sort()
-    taken: list[tuple[int, int]] = []
+    # the spans taken, in text order: they do not overlap (and none is empty), so a span
+    # overlaps one of them when it overlaps the last one that starts before its end
+    starts: list[int] = []
+    ends: list[int] = []
     out = []
     plan = _plan()
     for _, prio, s, e, rule, m in cands:
-        for ts, te in taken:
-            if s < te and ts < e:
-                break
-        else:
-            if m.string is not text:  # found in the lower-case copy: the same match in the text
-                m = plan[prio][2].match(text, s)
-            expr = _built(rule, m, text)
-            if expr is not None:
-                taken.append((s, e))
-                out.append(expr)
+        i = bisect_left(starts, e)
+        if i and ends[i - 1] > s:
+            continue
+        if m.string is not text:  # found in the lower-case copy: the same match in the text
+            m = plan[prio][2].match(text, s)
+        expr = _built(rule, m, text)
+        if expr is not None:
+            starts.insert(i, s)
+            ends.insert(i, e)
+            out.append(expr)
     out.sort(key=lambda x: x.start)
     return iter(out)
 

@@ -11,6 +11,7 @@ that is resolve/periods.py.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, NamedTuple, Sequence
@@ -25,9 +26,11 @@ except ImportError:  # pragma: no cover - Python 3.10 (the same modules under th
     import sre_parse as _sre_parse
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class PeriodExpression:
-    """One date or period as written, before resolution.
+    """One date or period as written, before resolution; treated as immutable (not frozen:
+    a frozen dataclass sets each of its 18 fields through object.__setattr__, which made
+    building one cost about 3.4 us instead of 0.5; equality and hashing are as before).
 
     start, end (int): character offsets of the mention; text: its surface.
     kind (str): what was said: date, dayspan, month, monthspan, ytd, quarter, quarters,
@@ -91,12 +94,16 @@ def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...], _Shape | None],
     out, shared = [], set()
     for p in v["patterns"]:
         rx = re.compile(_expand(p["pattern"], fragments), re.IGNORECASE)
-        shape = _Analysis(shared).seq(_sre_parse.parse(rx.pattern, rx.flags), top=True)
+        tree = _sre_parse.parse(rx.pattern, rx.flags)  # read, not changed, by both analyses
+        shape = _Analysis(shared).seq(tree, top=True)
         usable = shape.anchors is not None and shape.read is not None
         shared.add(shape.anchors)
-        heads = _heads(_sre_parse.parse(rx.pattern, rx.flags))
+        heads = _heads(tree)
         if heads and all(h for h, _ in heads):
             shape = shape._replace(first=_anchor_rx(frozenset(h for h, _ in heads)))
+        heads = _heads(tree, ascii_digits=True) if shape.first is None else None
+        if heads and all(h for h, _ in heads):
+            shape = shape._replace(first_ascii=_anchor_rx(frozenset(h for h, _ in heads)))
         out.append((p["id"], rx, tuple(p.get("needs", ())), shape if usable else None))
     return tuple(out)
 
@@ -150,6 +157,7 @@ class _Shape(NamedTuple):
     used: _Width | None  # most characters a match consumes
     read: _Width | None  # most characters an attempt reads: lookaheads, a failing step's look
     first: re.Pattern | None = None  # finds in the probe the strings a match starts with (see _heads)
+    first_ascii: re.Pattern | None = None  # the same for an ASCII probe, where \d is [0-9]
 
 
 def _add(a: _Width | None, b: _Width | None, times: int = 1) -> _Width | None:
@@ -238,22 +246,23 @@ def _compose(a: set[tuple[str, bool]], b: set[tuple[str, bool]]) -> set[tuple[st
     return out
 
 
-def _heads(items) -> set[tuple[str, bool]] | None:
+def _heads(items, ascii_digits: bool = False) -> set[tuple[str, bool]] | None:
     """How a match of a parsed regex sequence begins: (string, whole) pairs, strings lower
     case and at most _HEAD characters long, such that every match begins with one of the
     strings and, when its `whole` is False, may go on with any characters; None when there
-    are too many to track. Matches start only where the probe (see _scan) holds one."""
+    are too many to track. Matches start only where the probe (see _scan) holds one.
+    ascii_digits: read \\d as [0-9], true of the probe of an ASCII text only."""
     out = {("", True)}
     for op, av in items:
         if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
             continue
         if op is _sre.SUBPATTERN:
-            item = _heads(av[-1])
+            item = _heads(av[-1], ascii_digits)
         elif op is _sre.BRANCH:
-            alts = [_heads(b) for b in av[1]]
+            alts = [_heads(b, ascii_digits) for b in av[1]]
             item = None if any(x is None for x in alts) else set().union(*alts)
         elif op in _REPEATS and av[1] <= _HEAD:
-            body, item, power = _heads(av[2]), set(), {("", True)}
+            body, item, power = _heads(av[2], ascii_digits), set(), {("", True)}
             for n in range(av[1] + 1):
                 if body is None:
                     item = None
@@ -262,6 +271,8 @@ def _heads(items) -> set[tuple[str, bool]] | None:
                 power = _compose(power, body)
         elif op in (_sre.LITERAL, _sre.IN) and _chars(op, av) and " " not in _chars(op, av):
             item = {(c, True) for c in _chars(op, av)}
+        elif ascii_digits and op is _sre.IN and av == [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)]:
+            item = {(c, True) for c in "0123456789"}
         else:
             item = None
         out = _compose(out, item if item is not None else {("", False)})
@@ -381,11 +392,22 @@ class _Analysis:
         return _Shape(run if whole else None, *best, used, read)
 
 
+_LETTERS_BY_FREQUENCY = "etaoinshrdlcumwfgypbvkjxqz"
+
+
+def _frequent_first(item: tuple[str, dict]) -> tuple[int, str]:
+    """Sort key of a trie branch: English letters by frequency, then the other characters."""
+    i = _LETTERS_BY_FREQUENCY.find(item[0])
+    return (i if i >= 0 else len(_LETTERS_BY_FREQUENCY)), item[0]
+
+
 @lru_cache(maxsize=64)
 def _anchor_rx(anchors: frozenset[str]) -> re.Pattern:
     """Finds anchors in the case-folded text; a space in one matches any run of whitespace.
     The strings are laid out as a trie ("a(?:pr|ug)|dec|..."), so that sre tries fewer
-    alternatives at each position than with a flat alternation."""
+    alternatives at each position than with a flat alternation. Alternatives start with
+    different characters, so their order does not change what is found; the more frequent
+    letters go first, as sre tries them in order (the joint search ~5% faster)."""
     tree: dict = {}
     for a in anchors:
         node = tree
@@ -394,7 +416,8 @@ def _anchor_rx(anchors: frozenset[str]) -> re.Pattern:
         node[""] = {}
 
     def rx(node: dict) -> str:
-        alts = [(r"\s+" if c == " " else re.escape(c)) + rx(sub) for c, sub in sorted(node.items()) if c]
+        alts = [(r"\s+" if c == " " else re.escape(c)) + rx(sub)
+                for c, sub in sorted(node.items(), key=_frequent_first) if c]
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")" if alts else ""
         return f"(?:{body})?" if "" in node and alts else body
     return re.compile(rx(tree))
@@ -466,7 +489,7 @@ def _alone(anchors: frozenset[str], probe: str) -> list[int]:
 
 
 def _anchored(rx: re.Pattern, text: str, starts: list[int], lead: int, reach: int,
-              first: re.Pattern | None, probe: str) -> list[re.Match]:
+              first: re.Pattern | None, probe: str, tail: int) -> list[re.Match]:
     """The matches of rx.finditer(text), given the ascending `starts` of the anchors every
     match holds at most `lead` characters from its start, and the most characters an attempt
     reads (`reach`). Windows [start - lead, start], merged where they meet, hold every
@@ -476,13 +499,15 @@ def _anchored(rx: re.Pattern, text: str, starts: list[int], lead: int, reach: in
     lookbehinds and \\b still see the text before the window. `first` (see _heads) skips to
     the next position where a match can start. Without it, the few starts of a small window
     are tried one by one, a larger window searched (a search also tries each position up to
-    endpos)."""
+    endpos). An endpos that gets to `tail` (the start of the run ending the text, left out
+    of `reach`) becomes the text's end."""
     out = []
     cursor = i = 0
+    end = len(text)
     if lead == 0:  # one position per window: the anchor's start
         for a in starts:
             if a >= cursor:
-                m = rx.match(text, a, a + reach)
+                m = rx.match(text, a, a + reach if a + reach < tail else end)
                 if m is not None:
                     out.append(m)
                     cursor = m.end()
@@ -497,8 +522,9 @@ def _anchored(rx: re.Pattern, text: str, starts: list[int], lead: int, reach: in
         pos = lo if lo > cursor else cursor
         if pos < 0:
             pos = 0
+        stop = hi + reach if hi + reach < tail else end
         if first is None and (hi - pos) * _TRY >= reach:
-            for m in rx.finditer(text, pos, hi + reach):
+            for m in rx.finditer(text, pos, stop):
                 if m.start() > hi:
                     break
                 cursor = m.end()
@@ -510,7 +536,7 @@ def _anchored(rx: re.Pattern, text: str, starts: list[int], lead: int, reach: in
                 if c is None or c.start() > hi:
                     break
                 pos = c.start()
-            m = rx.match(text, pos, hi + reach)
+            m = rx.match(text, pos, stop)
             if m is None:
                 pos += 1
             else:
@@ -519,30 +545,61 @@ def _anchored(rx: re.Pattern, text: str, starts: list[int], lead: int, reach: in
     return out
 
 
+def _lowered(rx: re.Pattern) -> re.Pattern:
+    """The case-insensitive ASCII pattern `rx` as a case-sensitive one that finds the same
+    matches in the lower-case copy of an ASCII text (as text.folded does for `regex`
+    patterns): its literals lowered, its escapes (\\S, \\W, \\B...) and group syntax kept.
+    Case-sensitive patterns skip sre's per-character case folding and get literal prefixes."""
+    if not rx.pattern.isascii():
+        raise ValueError(f"cannot lower {rx.pattern[:60]!r}")
+    parts = re.split(r"(\\.)", rx.pattern, flags=re.DOTALL)
+    body = "".join(part if part.startswith("\\") else part.lower() for part in parts)
+    return re.compile(body.replace("(?p<", "(?P<").replace("(?p=", "(?P="))
+
+
 @lru_cache(maxsize=1)
 def _plan() -> tuple[tuple, ...]:
     """Per pattern, in priority order, what _scan needs of it: (priority, rule, rx, needs,
-    anchors, lead, read, first, joint); anchors is None for a pattern that scans the whole
-    text, joint True when its anchors are searched jointly (see _joint)."""
+    anchors, lead, read, first, joint, low, first_ascii); anchors is None for a pattern that
+    scans the whole text, joint True when its anchors are searched jointly (see _joint), low
+    the pattern for the lower-case copy of an ASCII text (see _lowered), first_ascii the
+    `first` of an ASCII text (see _Shape)."""
     joint = _joint()[3]
-    return tuple((prio, rule, rx, needs, None, None, None, None, False) if shape is None else
-                 (prio, rule, rx, needs, shape.anchors, shape.lead, shape.read, shape.first, shape.anchors in joint)
+    return tuple((prio, rule, rx, needs, None, None, None, None, False, None, None) if shape is None else
+                 (prio, rule, rx, needs, shape.anchors, shape.lead, shape.read, shape.first,
+                  shape.anchors in joint, _lowered(rx), shape.first_ascii or shape.first)
                  for prio, (rule, rx, needs, shape) in enumerate(_patterns()))
+
+
+def _trailing_run(text: str) -> int:
+    """Where the run of whitespace and hyphens that ends the text starts (len(text) if none)."""
+    end = len(text)
+    while end and (text[end - 1] == "-" or text[end - 1].isspace()):
+        end = len(text[:end].rstrip().rstrip("-"))
+    return end
 
 
 def _scan(text: str, annual: bool) -> list[tuple[int, str, re.Match]]:
     """(priority, rule, match) of every pattern's rx.finditer(text), pattern by pattern; the
     ones with anchors (see _Shape) run only near them. The data file's `needs` still gate
     patterns as before (a pattern runs only when the lower-case text holds one of them);
-    they are checked only for a pattern that has an anchor in the text."""
+    they are checked only for a pattern that has an anchor in the text. In an ASCII text
+    the anchored patterns run lowered (see _lowered) on the lower-case copy: their matches
+    have its offsets, and find_periods matches again on the text the few it keeps.
+
+    Runs of whitespace bound how far from an anchor a match can reach (see _Shape); the
+    run that ends the text is left out of that bound (no match holds it before its anchor),
+    and an attempt whose reach gets into it may read to the end of the text."""
     low = text.lower()
-    probe = low if text.isascii() else None if len(low) != len(text) else (
+    ascii = text.isascii()
+    probe = low if ascii else None if len(low) != len(text) else (
         low.translate(_FOLD) if "\u0131" in low or "\u017f" in low else low)
     found = _anchor_starts(probe) if probe is not None else {}
-    run = None  # the text's longest run of whitespace and hyphens, once needed
+    run = None  # the longest run of whitespace and hyphens before the text's trailing one, once needed
+    tail = 0
     held: dict[tuple[str, ...], bool] = {}
     out: list[tuple[int, str, re.Match]] = []
-    for prio, rule, rx, needs, anchors, lead, read, first, joint in _plan():
+    for prio, rule, rx, needs, anchors, lead, read, first, joint, lowrx, first_ascii in _plan():
         if rule == "annual" and not annual:
             continue
         if anchors is None or probe is None:
@@ -562,9 +619,14 @@ def _scan(text: str, annual: bool) -> list[tuple[int, str, re.Match]]:
             if not found[anchors]:
                 continue
             if run is None:
-                run = _longest_run(text)
-            matches = _anchored(rx, text, found[anchors], lead[0] + lead[1] * run, read[0] + read[1] * run + 1,
-                                first, probe)
+                tail = _trailing_run(text)
+                run = _longest_run(text[:tail])
+            if ascii:
+                rx, first, scanned = lowrx, first_ascii, probe
+            else:
+                scanned = text
+            matches = _anchored(rx, scanned, found[anchors], lead[0] + lead[1] * run, read[0] + read[1] * run + 1,
+                                first, probe, tail)
         if matches:
             out += [(prio, rule, m) for m in matches]
     return out
@@ -908,17 +970,23 @@ def find_periods(text: str, sentences: Sequence[tuple[int, int]] | None = None, 
         s, e = m.span()
         cands.append((s - e, prio, s, e, rule, m))
     cands.sort()
-    taken: list[tuple[int, int]] = []
+    # the spans taken, in text order: they do not overlap (and none is empty), so a span
+    # overlaps one of them when it overlaps the last one that starts before its end
+    starts: list[int] = []
+    ends: list[int] = []
     out = []
+    plan = _plan()
     for _, prio, s, e, rule, m in cands:
-        for ts, te in taken:
-            if s < te and ts < e:
-                break
-        else:
-            expr = _built(rule, m, text)
-            if expr is not None:
-                taken.append((s, e))
-                out.append(expr)
+        i = bisect_left(starts, e)
+        if i and ends[i - 1] > s:
+            continue
+        if m.string is not text:  # found in the lower-case copy: the same match in the text
+            m = plan[prio][2].match(text, s)
+        expr = _built(rule, m, text)
+        if expr is not None:
+            starts.insert(i, s)
+            ends.insert(i, e)
+            out.append(expr)
     out.sort(key=lambda x: x.start)
     return iter(out)
 

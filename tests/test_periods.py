@@ -163,6 +163,16 @@ CASES = [
     ("Since the beginning of this year, the group has produced 125,000 tons of nickel.", "2025-09-22",
      "Since the beginning of this year", "2025-01-01", "2025-09-22"),
     ("Prices have risen since the start of 2024.", "2025-09-22", "since the start of 2024", "2024-01-01", "2025-09-22"),
+    # quarter codes joined ("Q1-Q3 2025"); the same holiday a year earlier has that year's dates;
+    # "the same period" after "since the beginning of this year" is that stretch a year back;
+    # a year after "times that at" is a comparison base, not the year in force
+    ("GDP grew 5.7% y-o-y in Q1-Q3 2025.", "2025-10-24", "Q1-Q3 2025", "2025-01-01", "2025-09-30"),
+    ("Revenue during the \"National Day\" holiday was 1.2 times that of the same holiday last year.", "2025-10-09",
+     "the same holiday last year", "2024-10-01", "2024-10-07"),
+    ("Since the beginning of this year, trains ran 1,850 trips, 8 percent more than in the same period of 2024.",
+     "2025-10-24", "the same period of 2024", "2024-01-01", "2024-10-24"),
+    ("Capacity was 2.5 times that at the end of 2022. Output rose in the first quarter.", "2024-05-06",
+     "the first quarter", "2024-01-01", "2024-03-31"),
     ("The year 2019 is crucial for the projects.", "2019-07-12", "The year 2019", "2019-01-01", "2019-12-31"),
     ("GDP was 5 percent in 2024. It was the fastest of the year.", "2025-01-08", "the year", "2024-01-01", "2024-12-31"),
     ("The policies were adopted 42 years ago.", "2020-10-28", "42 years ago", "1978-01-01", "1978-12-31"),

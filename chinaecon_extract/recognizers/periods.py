@@ -774,7 +774,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kind, kw["n"] = "ytd", _num(g["n"])
         if not kw["n"] or kw["n"] > 12:
             return None
-    elif rule == "ytd_quarters":
+    elif rule in ("ytd_quarters", "ytd_quarters_code"):  # "the first three quarters", "Q1-Q3"
         kind, kw["n"] = "ytd", 3 * _num(g["nq"])
     elif rule == "ytd_end_month":
         # "by the end of November" totals the year to date when a cumulative verb follows;
@@ -899,7 +899,9 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kind = "same"
         if g.get("yrel"):
             yrel = "last"
-        kw["name"] = "quarter" if m.group().lower().rstrip().endswith("quarter") else None
+        noun = m.group("noun").lower() if m.group("noun") else ""
+        kw["name"] = "quarter" if noun == "quarter" else "holiday" if noun in ("holiday", "festival") or \
+            noun.startswith("golden") else None
     elif rule == "year_earlier":
         kind = "earlier"
     elif rule == "year_named":

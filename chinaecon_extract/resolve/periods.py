@@ -526,6 +526,12 @@ def _same(expr, ctx) -> Period | None:
             return _unresolved("'the same period' with no period in force", None)
         return None
     cur = dt.date.fromisoformat(base.start).year
+    if expr.name == "holiday" and ctx.holiday is not None and (expr.year is not None or expr.yrel == "last"):
+        # "the same holiday last year": that year's dates of the holiday in force, which move
+        year = expr.year if expr.year is not None else cur - 1
+        dates = holiday_dates(ctx.holiday[0], year)
+        if dates is not None:
+            return _period(dates[0], dates[1], "day", "context")
     if expr.year is not None:
         return shift_period(base, expr.year - cur, "context")
     if expr.yrel == "last":
@@ -605,7 +611,9 @@ def _update(expr: PeriodExpression, p: Period, ctx: _Context, text: str = "") ->
     if comparison:
         return
     alone = _ALONE.match(text, expr.end, expr.end + 8) is not None
-    if k in _IN_FORCE and p.granularity != "year" and not alone and expr.part not in ("end", "beginning") \
+    # "Since the beginning of this year, ... 8 percent more than in the same period of 2024": the year so far
+    since_this_year = k == "since" and p.granularity == "multi_month"
+    if (k in _IN_FORCE or since_this_year) and p.granularity != "year" and not alone and expr.part not in ("end", "beginning") \
             and ctx.period_sentence != ctx.sentence:
         ctx.period, ctx.period_sentence = p, ctx.sentence
         if p.granularity == "quarter":

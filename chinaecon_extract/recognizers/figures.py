@@ -982,7 +982,10 @@ def _column_header(text: str, pos: int) -> str | None:
 def percent_attributes(text: str, start: int, end: int, window_start: int, s_end: int,
                        value: float, lc: str | None = None) -> tuple[str, str | None, str | None]:
     """Role (change/share), direction and basis of the percent at text[start:end], from
-    the cue words of its clause. lc: lowered(text), if the caller has it."""
+    the cue words of its clause. lc: lowered(text), if the caller has it.
+
+    The basis and the last cue before the percent are looked for only once a rule needs
+    them: a share found earlier takes neither."""
     lex = lexicon()
     f = lex.folded
     if lc is None:
@@ -991,17 +994,6 @@ def percent_attributes(text: str, start: int, end: int, window_start: int, s_end
     b = min(s_end, end + 60)
     before = text[a:start]
     lc_before = lc[a:start]
-    basis = None
-    gap = " " * (end - start)
-    window = lc_before + gap + lc[end:b]
-    # the basis cue nearest the percent, before or after it ("fell 0.3 percent year-on-year and rose 0.2
-    # percent month-on-month": each takes its own)
-    here, there = len(before), len(before) + len(gap)
-    near = [(here - m.end() if m.end() <= here else max(0, m.start() - there), m) for m in f.basis.finditer(window)] \
-        if any(a in window for a in lex.guards.basis_anchors) else None
-    if near:
-        best = min(near, key=lambda t: t[0])[1]
-        basis = lex.basis_codes.get(" ".join(_group(before + gap + text[end:b], best, "b").lower().split()))
     # cue right after: "13 percent growth", "1.5 percent higher", "10.6 percent year-on-year increase"
     post = f.post_cue.match(lc, end, b)
     if post:
@@ -1011,27 +1003,47 @@ def percent_attributes(text: str, start: int, end: int, window_start: int, s_end
             if kind in ("up", "down") and cand not in ("up", "down", "to") or cand in ("higher", "lower", "more", "less",
                                                                                        "up", "down"):
                 kind = kind or ("up" if cand in ("higher", "more", "up") else "down")
-                return "change", kind, basis
+                return "change", kind, _basis(text, lc, a, start, end, b)
     if f.share_of.match(lc, end, b) and not (_may_end_change(before) and f.change_before.search(lc_before)):
         return "share", None, None
     stripped = before.rstrip().lower()
+    if stripped.endswith(("to", "from", "at")) and _search(r"(?:^|\s)(?:to|from|at)$", stripped) \
+            and not _search(r"(?:up|down)\s+to$", stripped):
+        return "share", None, None  # "rose to 5 percent", "stood at 5 percent": a level
+    if value < 0:
+        return "change", "down", _basis(text, lc, a, start, end, b)
+    if text[start:start + 1] == "+":
+        return "change", "up", _basis(text, lc, a, start, end, b)
     last = None
     for m in f.cues.finditer(lc_before):
         last = m
-    if stripped.endswith(("to", "from", "at")) and _search(r"(?:^|\s)(?:to|from|at)$", stripped) \
-            and not _search(r"(?:up|down)\s+to$", stripped):
-        if not (last and last.end() >= len(before.rstrip()) - 3 and lex.cue_kind.get(_group(before, last, "cue").lower()) in
-                ("up", "down") and stripped.endswith(("by",))):
-            return "share", None, None
-    if value < 0:
-        return "change", "down", basis
-    if text[start:start + 1] == "+":
-        return "change", "up", basis
     if last is not None:
         kind = lex.cue_kind.get(" ".join(_group(before, last, "cue").lower().split()))
         if kind in ("up", "down"):
-            return "change", kind, basis
+            return "change", kind, _basis(text, lc, a, start, end, b)
         return "share", None, None
+    basis = _basis(text, lc, a, start, end, b)
     if basis:
         return "change", "up", basis
     return "share", None, None
+
+
+def _basis(text: str, lc: str, a: int, start: int, end: int, b: int) -> str | None:
+    """The basis ("yoy", "mom", "qoq") of the percent at text[start:end]: the basis cue
+    in text[a:b] nearest the percent, before or after it ("fell 0.3 percent year-on-year
+    and rose 0.2 percent month-on-month": each takes its own). The percent itself is
+    blanked out, so no cue runs across it. lc: lowered(text)."""
+    lex = lexicon()
+    gap = " " * (end - start)
+    window = lc[a:start] + gap + lc[end:b]
+    if not any(x in window for x in lex.guards.basis_anchors):
+        return None
+    here, there = start - a, end - a
+    best, best_distance = None, None
+    for m in lex.folded.basis.finditer(window):
+        distance = here - m.end() if m.end() <= here else max(0, m.start() - there)
+        if best is None or distance < best_distance:
+            best, best_distance = m, distance  # the first of equally near ones, as min() takes it
+    if best is None:
+        return None
+    return lex.basis_codes.get(" ".join(_group(text[a:start] + gap + text[end:b], best, "b").lower().split()))

@@ -58,7 +58,8 @@ class _Lexicon:
     rate: regex.Pattern
     rate_codes: dict
     counts: dict
-    masks: tuple[tuple[tuple[str, ...] | None, regex.Pattern | re.Pattern], ...]
+    digit_mask: regex.Pattern  # dates, times and phone numbers written in digits (_digit_masks)
+    masks: tuple[tuple[tuple[str, ...], regex.Pattern | re.Pattern], ...]
     date_before: regex.Pattern
     date_after: regex.Pattern
     name_before: regex.Pattern
@@ -108,11 +109,9 @@ def lexicon() -> _Lexicon:
     cue_kind["negative growth"] = "down"
     counts = load_json("counts.json")
     quals = vocabulary()["qualifiers"]
-    # what masks numbers, each with a cheap test for whether the text can hold one: the rare kinds
-    # (links, e-mail addresses, file names) cost a scan only when their telltale is present
+    # what masks numbers besides the digit_mask, each with a cheap test for whether the text can hold
+    # one: the rare kinds (links, e-mail addresses, file names) cost a scan only when their telltale is present
     masks = (
-        (None, regex.compile(r"(?=[\d+(])(?:\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}\b|\+?\(?\d{2,4}\)?[ -]\d{3,4}[ -]?\d{4}\b"
-                             r"|\b0\d{2,3}-\d{7,8}\b|\b\d{11}\b)")),
         (("http", "www."), _folded(regex.compile(r"https?://\S+|www\.\S+", regex.IGNORECASE))),
         (("@",), regex.compile(r"(?<!\S)[^\s@]+@\S+\.\w+")),
         ((".png", ".jpg", ".jpe", ".gif", ".pdf", ".doc", ".htm"),
@@ -138,6 +137,8 @@ def lexicon() -> _Lexicon:
         rate=regex.compile(rf"\s*(?P<r>{grouped_alternation(cues['rate_words'])})(?![\w])", regex.IGNORECASE),
         rate_codes={" ".join(k.lower().split()): v for k, v in cues["rate_words"].items()},
         counts={k: set(v) for k, v in counts.items()},
+        digit_mask=regex.compile(r"(?=[\d+(])(?:\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}\b"
+                                 r"|\+?\(?\d{2,4}\)?[ -]\d{3,4}[ -]?\d{4}\b|\b0\d{2,3}-\d{7,8}\b|\b\d{11}\b)"),
         masks=masks,
         date_before=regex.compile(rf"(?<![\w])(?:{MONTHS})\.?\s*(?:\d{{1,2}}\s*(?:-|~|to|and|through)\s*)?$", regex.IGNORECASE),
         date_after=regex.compile(rf"\s*(?:{MONTHS})\b", regex.IGNORECASE),
@@ -368,8 +369,9 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
     starts = [s for s, _ in sentences] or [0]
     bounds = list(sentences) or [(0, len(text))]
     lc = lowered(text)  # for the case-insensitive patterns (_folded)
-    masked = [(m.start(), m.end()) for telltales, rx in lex.masks if telltales is None or any(t in lc for t in telltales)
-              for m in rx.finditer(lc if isinstance(rx, re.Pattern) else text)]
+    masked = _digit_masks(text, lc, lex.digit_mask)
+    masked += [(m.start(), m.end()) for telltales, rx in lex.masks if any(t in lc for t in telltales)
+               for m in rx.finditer(lc if isinstance(rx, re.Pattern) else text)]
     numbers = [n for n in find_numbers(text, lc) if not _inside(n, masked)] if masked else list(find_numbers(text, lc))
     drafts: list[_Draft] = []
     i = 0
@@ -386,6 +388,37 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
     _link_equivalents(text, drafts)
     pct_ends = sorted(d.end for d in drafts if d.kind == "percent")
     return _carry_rates([_finish(text, lc, d, bounds, starts, pct_ends) for d in drafts], text, starts)
+
+
+# Every match of lexicon.digit_mask is a run of the characters below (in lowered text, where any
+# digit is one of 0-9 and any white space a space) holding one of these seeds: two digits with one
+# or two of " )-:" between them ("10:30", "2024-05", "(010) 8765"), or eleven digits in a row.
+_MASK_RUN = frozenset("0123456789+() -:")
+_MASK_SEED = re.compile(r"\d[ )\-:]{1,2}\d|\d{11}")
+
+
+def _digit_masks(text: str, lc: str, rx: regex.Pattern) -> list[tuple[int, int]]:
+    """The spans of rx (lexicon.digit_mask) in `text`, as rx.finditer(text) gives them, found by
+    running rx only over the runs of _MASK_RUN characters that hold a seed: a cheap `re` scan
+    of lc = lowered(text) instead of a `regex` scan of all of it. No match crosses the edge of
+    a run (the character there cannot be in one), so each run gives what the whole scan gives
+    in it; the window ends one character past the run, so the \\b of a match ending with the
+    run sees what follows, as a search starting inside the text sees what precedes."""
+    spans: list[tuple[int, int]] = []
+    done = 0
+    n = len(lc)
+    for seed in _MASK_SEED.finditer(lc):
+        lo = seed.start()
+        if lo < done:
+            continue  # in the run just scanned
+        while lo > done and lc[lo - 1] in _MASK_RUN:
+            lo -= 1
+        hi = seed.end()
+        while hi < n and lc[hi] in _MASK_RUN:
+            hi += 1
+        spans.extend(m.span() for m in rx.finditer(text, lo, hi + 1))
+        done = hi
+    return spans
 
 
 def _inside(n: Number, spans: list[tuple[int, int]]) -> bool:

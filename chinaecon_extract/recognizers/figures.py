@@ -394,7 +394,7 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
 # digit is one of 0-9 and any white space a space) holding one of these seeds: two digits with one
 # or two of " )-:" between them ("10:30", "2024-05", "(010) 8765"), or eleven digits in a row.
 _MASK_RUN = frozenset("0123456789+() -:")
-_MASK_SEED = re.compile(r"\d[ )\-:]{1,2}\d|\d{11}")
+_MASK_SEED = re.compile(r"[0-9](?:[ )\-:]{1,2}[0-9]|[0-9]{10})")  # a class first: re skips to the next digit
 
 
 def _digit_masks(text: str, lc: str, rx: regex.Pattern) -> list[tuple[int, int]]:

@@ -372,7 +372,7 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
     masked = _digit_masks(text, lc, lex.digit_mask)
     masked += [(m.start(), m.end()) for telltales, rx in lex.masks if any(t in lc for t in telltales)
                for m in rx.finditer(lc if isinstance(rx, re.Pattern) else text)]
-    numbers = [n for n in find_numbers(text, lc) if not _inside(n, masked)] if masked else list(find_numbers(text, lc))
+    numbers = _unmasked(find_numbers(text, lc), masked) if masked else list(find_numbers(text, lc))
     drafts: list[_Draft] = []
     i = 0
     while i < len(numbers):
@@ -421,8 +421,23 @@ def _digit_masks(text: str, lc: str, rx: regex.Pattern) -> list[tuple[int, int]]
     return spans
 
 
-def _inside(n: Number, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= n.start < e for s, e in spans)
+def _unmasked(numbers, spans: list[tuple[int, int]]) -> list[Number]:
+    """The numbers that start in none of `spans`. The spans, sorted, with the furthest end
+    reached so far at each, answer for a number with one bisection instead of a pass
+    over all spans."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach = []
+    furthest = -1
+    for _, e in spans:
+        furthest = max(furthest, e)
+        reach.append(furthest)
+    out = []
+    for n in numbers:
+        k = bisect.bisect_right(starts, n.start) - 1
+        if k < 0 or reach[k] <= n.start:
+            out.append(n)
+    return out
 
 
 def _skip(text: str, lc: str, n: Number, s_start: int) -> bool:
@@ -816,7 +831,8 @@ def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _
     if label and _is_plural(_group(text, label, "item")) and _bare_follows(lc, d.end, s_end):
         d.kind, d.item = "count", _group(text, label, "item").lower()  # "Newly registered market entities: 486,000"
         return d
-    num_of = f.number_of.search(lc, s_start, d.start)
+    # every match holds "number" (a find is far cheaper than the search)
+    num_of = f.number_of.search(lc, s_start, d.start) if lc.find("number", s_start, d.start) >= 0 else None
     if num_of and not n.is_word and _bare_follows(lc, d.end, s_end):
         d.kind, d.item = "count", _group(text, num_of, "item").lower()  # "The number of enterprises ... reached 5,036"
         return d
@@ -847,10 +863,16 @@ def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _
 def _head_before(text: str, lc: str, pos: int, s_start: int) -> str | None:
     """The counted noun a translation wrote before its number ("projects 19"), from
     counts.json heads_before_number; lc: lowered(text)."""
-    heads = lexicon().counts["heads_before_number"]
-    m = compiled(rf"(?<![\w-])(?<!\bthe\s)(?P<noun>{alternation(heads)})\s+$").search(lc, max(s_start, pos - 20), pos)
+    m = _head_before_re().search(lc, max(s_start, pos - 20), pos)
     # lower case as written: "Village 3", "Project 2" are names
     return m.group("noun") if m and text[m.start("noun")].islower() else None
+
+
+@lru_cache(maxsize=1)
+def _head_before_re() -> regex.Pattern:
+    """The pattern of _head_before, built once (its alternation sorts the vocabulary)."""
+    heads = lexicon().counts["heads_before_number"]
+    return compiled(rf"(?<![\w-])(?<!\bthe\s)(?P<noun>{alternation(heads)})\s+$")
 
 
 def _bare_follows(lc: str, pos: int, end: int) -> bool:
@@ -948,21 +970,24 @@ def _finish(text: str, lc: str, d: _Draft, bounds, starts, pct_ends: list[int]):
     """Turn a draft into its result object, with role/direction/basis for percents.
 
     pct_ends: the end offsets of all percent drafts, sorted, to find where the percent
-    before this one ends (a bisection, not a pass over every draft for every percent)."""
-    span = text[d.start:d.end]
-    common = dict(start=d.start, end=d.end, text=span, value=d.value, low=d.low, high=d.high,
-                  qualifier=d.qualifier, per=d.per)
-    equiv = d.equiv
-    if d.kind == "money":
-        return MoneyAmount(**common, currency=d.currency or "CNY", equivalent=equiv)
-    if d.kind == "quantity":
+    before this one ends (a bisection, not a pass over every draft for every percent).
+    The objects are built with keywords written out, not from a shared dict: one is built
+    for every figure, and the dict and its unpacking cost as much as the rest."""
+    kind = d.kind
+    if kind == "money":
+        return MoneyAmount(start=d.start, end=d.end, text=text[d.start:d.end], value=d.value, low=d.low, high=d.high,
+                           qualifier=d.qualifier, per=d.per, currency=d.currency or "CNY", equivalent=d.equiv)
+    if kind == "quantity":
         try:
             base_value, base_unit = to_base(d.value, d.unit)
         except Exception:  # pint cannot convert (e.g. an unusual compound); keep the unit as written
             base_value, base_unit = None, None
-        return Quantity(**common, unit=d.unit, base_value=base_value, base_unit=base_unit, equivalent=equiv)
-    if d.kind == "count":
-        return Count(**common, item=d.item)
+        return Quantity(start=d.start, end=d.end, text=text[d.start:d.end], value=d.value, low=d.low, high=d.high,
+                        qualifier=d.qualifier, per=d.per, unit=d.unit, base_value=base_value, base_unit=base_unit,
+                        equivalent=d.equiv)
+    if kind == "count":
+        return Count(start=d.start, end=d.end, text=text[d.start:d.end], value=d.value, low=d.low, high=d.high,
+                     qualifier=d.qualifier, per=d.per, item=d.item)
     k = max(0, bisect.bisect_right(starts, d.start) - 1)
     s_start, s_end = bounds[k] if bounds else (0, len(text))
     # the last percent ending before this one starts, if it ends in this sentence
@@ -977,12 +1002,14 @@ def _finish(text: str, lc: str, d: _Draft, bounds, starts, pct_ends: list[int]):
             if role == "share":
                 role, direction = "change", ("down" if d.value < 0 or kind == "down" else "up")
             basis = basis or ("yoy" if _YOY_HEADER.search(header) else None)
-    if d.value < 0:
+    value, low, high = d.value, d.low, d.high
+    if value < 0:
         # "-5.1%" reads as "down 5.1 percent": the value is the magnitude, the sign is the direction
-        common.update(value=-d.value, low=None if d.low is None else -d.low, high=None if d.high is None else -d.high)
-        if common["low"] is not None and common["high"] is not None and common["low"] > common["high"]:
-            common["low"], common["high"] = common["high"], common["low"]
-    return Percent(**common, unit=d.pct_unit, role=role, direction=direction, basis=basis)
+        value, low, high = -value, None if low is None else -low, None if high is None else -high
+        if low is not None and high is not None and low > high:
+            low, high = high, low
+    return Percent(start=d.start, end=d.end, text=text[d.start:d.end], value=value, low=low, high=high,
+                   qualifier=d.qualifier, per=d.per, unit=d.pct_unit, role=role, direction=direction, basis=basis)
 
 
 # column headers that make a table's percents changes, and those that make them shares

@@ -246,6 +246,9 @@ class _Guards:
 
 def _guards(prefix_codes, symbols, quals, counts, cues) -> _Guards:
     months = load_json("periods.json")["months"]
+    for name in (*counts["name_before"], *counts["name_before_capitalized"]):
+        if not (name[-1].isalpha() or name[-1] == "."):
+            raise ValueError(f"counts.json: name {name!r} should end in a letter or '.' (see _may_end_in_name)")
     return _Guards(
         prefix_last=frozenset(p[-1] for p in prefix_codes),
         symbol_first=frozenset(s[0] for s in symbols if s),
@@ -464,7 +467,7 @@ def _skip(text: str, lc: str, n: Number, s_start: int) -> bool:
             return True  # "Dec. 29", "July 7"
         if n.value <= 31 and lex.folded.date_after.match(lc, n.end, n.end + 12):
             return True  # "15 December"
-    if (word in g.name_last or last in g.name_last_exact if plain else _may_be_name(tokens, g)) \
+    if (word in g.name_last or last in g.name_last_exact if plain else _may_end_in_name(before, g)) \
             and lex.name_before.search(before):
         if not (lex.name_unless_counted.search(before) and _counted_noun(text, n.end, n.end + 90)[0]):
             return True
@@ -487,18 +490,33 @@ def _without_dot(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def _may_be_name(tokens: list[str], g: _Guards) -> bool:
-    """Whether lexicon.name_before may match text ending in `tokens`: a name, then perhaps
-    one of "#.:" ("No. 5", "Line #3", "Terminal: 2")."""
-    if not tokens:
+def _may_end_in_name(before: str, g: _Guards) -> bool:
+    """Whether lexicon.name_before may match `before`, the text up to a number: a name, then
+    perhaps white space, one of "#.:" and white space ("No. 5", "Line #3", "Terminal: 2").
+    Names end in a letter or "." (checked in _guards), so "2019," or "(" ends none; the last
+    word of a name is the last whitespace-split token, less any leading punctuation ("(No");
+    a token that is not plain ASCII letters lets the search run."""
+    t = before.rstrip()
+    if _may_end_name(t, g):
+        return True
+    return t[-1:] in ("#", ".", ":") and _may_end_name(t[:-1].rstrip(), g)
+
+
+_ASCII_NON_WORD = "".join(c for c in map(chr, range(128)) if not (c.isalnum() or c == "_"))
+
+
+def _may_end_name(t: str, g: _Guards) -> bool:
+    """Whether a name of lexicon.name_before may end where `t` ends (see _may_end_in_name)."""
+    if not t:
         return False
-    last = tokens[-1]
-    if last[-1] in "#.:":
-        if len(last) == 1:
-            return _may_end_with(tokens[:-1], g.name_last, g.name_last_exact)
-        if _may_end_with([last[:-1]], g.name_last, g.name_last_exact):
-            return True
-    return _may_end_with(tokens, g.name_last, g.name_last_exact)
+    c = t[-1]
+    if c.isascii() and not (c.isalpha() or c == "."):
+        return False
+    w = t.rsplit(None, 1)[-1].lstrip(_ASCII_NON_WORD)
+    core = w[:-1] if w.endswith(".") else w
+    if not (w.isascii() and core.isalpha()):
+        return True
+    return w.lower() in g.name_last or w in g.name_last_exact
 
 
 def _suffix(text: str, lc: str, pos: int, end: int):
@@ -1088,6 +1106,12 @@ def percent_attributes(text: str, start: int, end: int, window_start: int, s_end
     return "share", None, None
 
 
+@lru_cache(maxsize=1)
+def _basis_anchor_re() -> re.Pattern:
+    """Any of the basis anchors (one is in every basis phrase): one scan instead of one per anchor."""
+    return re.compile("|".join(re.escape(a) for a in lexicon().guards.basis_anchors))
+
+
 def _basis(text: str, lc: str, a: int, start: int, end: int, b: int) -> str | None:
     """The basis ("yoy", "mom", "qoq") of the percent at text[start:end]: the basis cue
     in text[a:b] nearest the percent, before or after it ("fell 0.3 percent year-on-year
@@ -1096,7 +1120,7 @@ def _basis(text: str, lc: str, a: int, start: int, end: int, b: int) -> str | No
     lex = lexicon()
     gap = " " * (end - start)
     window = lc[a:start] + gap + lc[end:b]
-    if not any(x in window for x in lex.guards.basis_anchors):
+    if not _basis_anchor_re().search(window):
         return None
     here, there = start - a, end - a
     best, best_distance = None, None

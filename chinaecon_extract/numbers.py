@@ -237,7 +237,8 @@ def _from_digits(text: str, m: re.Match) -> Number | None:
         base = float(raw.replace(",", ""))
     except ValueError:
         return None
-    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    dot = raw.find(".")  # the digit pattern allows one "." at most
+    decimals = len(raw) - dot - 1 if dot >= 0 else 0
     if scale:
         value = _round(base * _scale_value(scale))
     elif len(raw) <= 12:

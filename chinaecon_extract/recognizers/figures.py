@@ -393,7 +393,8 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
         i += used
     _link_equivalents(text, drafts)
     pct_ends = sorted(d.end for d in drafts if d.kind == "percent")
-    return _carry_rates([_finish(text, lc, d, bounds, starts, pct_ends) for d in drafts], text, starts)
+    tables = "|" in text  # a text with no "|" has no table for _column_header to read
+    return _carry_rates([_finish(text, lc, d, bounds, starts, pct_ends, tables) for d in drafts], text, starts)
 
 
 # Every match of lexicon.digit_mask is a run of the characters below (in lowered text, where any
@@ -988,11 +989,12 @@ def _carry_rates(out: list, text: str, starts) -> list:
     return out
 
 
-def _finish(text: str, lc: str, d: _Draft, bounds, starts, pct_ends: list[int]):
+def _finish(text: str, lc: str, d: _Draft, bounds, starts, pct_ends: list[int], tables: bool = True):
     """Turn a draft into its result object, with role/direction/basis for percents.
 
     pct_ends: the end offsets of all percent drafts, sorted, to find where the percent
     before this one ends (a bisection, not a pass over every draft for every percent).
+    tables: whether the text may hold a table written as text (_column_header).
     The objects are built with keywords written out, not from a shared dict: one is built
     for every figure, and the dict and its unpacking cost as much as the rest."""
     kind = d.kind
@@ -1016,7 +1018,7 @@ def _finish(text: str, lc: str, d: _Draft, bounds, starts, pct_ends: list[int]):
     j = bisect.bisect_right(pct_ends, d.start)
     prev_pct_end = pct_ends[j - 1] if j and pct_ends[j - 1] >= s_start else s_start
     role, direction, basis = percent_attributes(text, d.start, d.end, prev_pct_end, s_end, d.value, lc)
-    header = _column_header(text, d.start)
+    header = _column_header(text, d.start) if tables else None
     if header is not None:
         # a cell under "Growth" / "YoY" / "Change" in a table written as text lines is a change
         kind = lexicon().cue_kind.get(header.lower())

@@ -237,7 +237,8 @@ def _from_digits(text: str, m: re.Match) -> Number | None:
         base = float(raw.replace(",", ""))
     except ValueError:
         return None
-    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    dot = raw.find(".")  # the digit pattern allows one "." at most
+    decimals = len(raw) - dot - 1 if dot >= 0 else 0
     if scale:
         value = _round(base * _scale_value(scale))
     elif len(raw) <= 12:
@@ -253,8 +254,8 @@ def _round(x: float) -> float:
 
 
 @lru_cache(maxsize=1)
-def _start_scanners() -> tuple[re.Pattern, re.Pattern]:
-    """Two cheap scans of lowered(text) that together find every place where _number_re
+def _start_scanners() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Cheap scans of lowered(text) that together find every place where _number_re
     can match in the text.
 
     Trying _number_re (four lookbehinds, then five alternatives) at every position of
@@ -270,19 +271,34 @@ def _start_scanners() -> tuple[re.Pattern, re.Pattern]:
       end of the match). No number word is a code, and both are whole words or begin
       one, so one scan finds both without either hiding the other.
     Together they are a superset of the starts _number_re can take, so the numbers are the same.
+
+    Both scans begin with a character class, which lets `re` skip ahead to the next
+    character that can start a match instead of trying the pattern at every position:
+    the digit scan with its first character ("." or a digit, then the rest checked by
+    lookbehind), the word scan with the non-word character before the word (its \\b;
+    lowered text is ASCII, so \\w there is [a-z0-9_]). The word scan's match thus starts
+    one character early; a word at the very start of the text has no character before
+    it and is looked for by the third pattern, matched at offset 0 only.
     """
     v = vocabulary()
     phrases = [*v["units"], *v["tens"], *v["word_numbers"], *v["fractions"], *v["vague"]]
     first_words = {regex.split(r"[\s-]", p, maxsplit=1)[0].lower() for p in phrases}
-    words = rf"\b(?:(?:{grouped_alternation(first_words)})\b|(?P<code>{_CURRENCY_CODES.lower()}))"
-    return re.compile(r"\d[\d.,]*|\.(?=\d)"), re.compile(words)
+    if not all(w.isascii() and w.isalpha() for w in first_words):
+        raise ValueError("numbers.json: a first word of a number phrase is not plain letters")
+    words = rf"(?:(?:{grouped_alternation(first_words)})\b|(?P<code>{_CURRENCY_CODES.lower()}))"
+    return (re.compile(r"[0-9.](?:(?<=\.)(?=\d)|(?<=\d)[\d.,]*)"), re.compile(r"[^a-z0-9_]" + words),
+            re.compile(words))
 
 
 def _candidate_starts(lc: str) -> list[int]:
     """Offsets, ascending, where a number may start in lc = lowered(text) (see _start_scanners)."""
-    digits, words = _start_scanners()
+    digits, words, first = _start_scanners()
     found = {m.start() for m in digits.finditer(lc)}
-    found.update(m.end() if m.lastgroup else m.start() for m in words.finditer(lc))
+    # a word match starts at the character before the word; a code's number starts at its end
+    found.update(m.end() if m.lastgroup else m.start() + 1 for m in words.finditer(lc))
+    m = first.match(lc)
+    if m:
+        found.add(m.end() if m.lastgroup else 0)
     return sorted(found)
 
 

@@ -24,6 +24,9 @@ from ..units import currencies, surfaces, to_base
 from ..text import alternation, compiled, folded as _folded, lowered
 
 _WORD = regex.compile(r"[\p{L}][\p{L}\d'-]*|\d+\p{Lu}(?![\p{L}\d])|[^\s\p{L}]")
+# _WORD for a stretch of plain ASCII text, where \p{L} is [A-Za-z], \p{Lu} [A-Z], \d [0-9] and
+# regex's \s the six characters below (re's \s would take \x1c-\x1f too); `re` runs it faster
+_WORD_ASCII = re.compile(r"[A-Za-z][A-Za-z0-9'-]*|[0-9]+[A-Z](?![A-Za-z0-9])|[^ \t\n\r\x0b\x0cA-Za-z]")
 _ACRONYM = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&-]{1,9}s?\s*\)")
 MONTHS = alternation(load_json("periods.json")["months"])  # month names and abbreviations
 
@@ -58,7 +61,8 @@ class _Lexicon:
     rate: regex.Pattern
     rate_codes: dict
     counts: dict
-    masks: tuple[tuple[tuple[str, ...] | None, regex.Pattern | re.Pattern], ...]
+    digit_mask: regex.Pattern  # dates, times and phone numbers written in digits (_digit_masks)
+    masks: tuple[tuple[tuple[str, ...], regex.Pattern | re.Pattern], ...]
     date_before: regex.Pattern
     date_after: regex.Pattern
     name_before: regex.Pattern
@@ -108,11 +112,9 @@ def lexicon() -> _Lexicon:
     cue_kind["negative growth"] = "down"
     counts = load_json("counts.json")
     quals = vocabulary()["qualifiers"]
-    # what masks numbers, each with a cheap test for whether the text can hold one: the rare kinds
-    # (links, e-mail addresses, file names) cost a scan only when their telltale is present
+    # what masks numbers besides the digit_mask, each with a cheap test for whether the text can hold
+    # one: the rare kinds (links, e-mail addresses, file names) cost a scan only when their telltale is present
     masks = (
-        (None, regex.compile(r"(?=[\d+(])(?:\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}\b|\+?\(?\d{2,4}\)?[ -]\d{3,4}[ -]?\d{4}\b"
-                             r"|\b0\d{2,3}-\d{7,8}\b|\b\d{11}\b)")),
         (("http", "www."), _folded(regex.compile(r"https?://\S+|www\.\S+", regex.IGNORECASE))),
         (("@",), regex.compile(r"(?<!\S)[^\s@]+@\S+\.\w+")),
         ((".png", ".jpg", ".jpe", ".gif", ".pdf", ".doc", ".htm"),
@@ -138,6 +140,8 @@ def lexicon() -> _Lexicon:
         rate=regex.compile(rf"\s*(?P<r>{grouped_alternation(cues['rate_words'])})(?![\w])", regex.IGNORECASE),
         rate_codes={" ".join(k.lower().split()): v for k, v in cues["rate_words"].items()},
         counts={k: set(v) for k, v in counts.items()},
+        digit_mask=regex.compile(r"(?=[\d+(])(?:\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}\b"
+                                 r"|\+?\(?\d{2,4}\)?[ -]\d{3,4}[ -]?\d{4}\b|\b0\d{2,3}-\d{7,8}\b|\b\d{11}\b)"),
         masks=masks,
         date_before=regex.compile(rf"(?<![\w])(?:{MONTHS})\.?\s*(?:\d{{1,2}}\s*(?:-|~|to|and|through)\s*)?$", regex.IGNORECASE),
         date_after=regex.compile(rf"\s*(?:{MONTHS})\b", regex.IGNORECASE),
@@ -245,6 +249,9 @@ class _Guards:
 
 def _guards(prefix_codes, symbols, quals, counts, cues) -> _Guards:
     months = load_json("periods.json")["months"]
+    for name in (*counts["name_before"], *counts["name_before_capitalized"]):
+        if not (name[-1].isalpha() or name[-1] == "."):
+            raise ValueError(f"counts.json: name {name!r} should end in a letter or '.' (see _may_end_in_name)")
     return _Guards(
         prefix_last=frozenset(p[-1] for p in prefix_codes),
         symbol_first=frozenset(s[0] for s in symbols if s),
@@ -368,9 +375,10 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
     starts = [s for s, _ in sentences] or [0]
     bounds = list(sentences) or [(0, len(text))]
     lc = lowered(text)  # for the case-insensitive patterns (_folded)
-    masked = [(m.start(), m.end()) for telltales, rx in lex.masks if telltales is None or any(t in lc for t in telltales)
-              for m in rx.finditer(lc if isinstance(rx, re.Pattern) else text)]
-    numbers = [n for n in find_numbers(text, lc) if not _inside(n, masked)] if masked else list(find_numbers(text, lc))
+    masked = _digit_masks(text, lc, lex.digit_mask)
+    masked += [(m.start(), m.end()) for telltales, rx in lex.masks if any(t in lc for t in telltales)
+               for m in rx.finditer(lc if isinstance(rx, re.Pattern) else text)]
+    numbers = _unmasked(find_numbers(text, lc), masked) if masked else list(find_numbers(text, lc))
     drafts: list[_Draft] = []
     i = 0
     while i < len(numbers):
@@ -385,11 +393,58 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
         i += used
     _link_equivalents(text, drafts)
     pct_ends = sorted(d.end for d in drafts if d.kind == "percent")
-    return _carry_rates([_finish(text, lc, d, bounds, starts, pct_ends) for d in drafts], text, starts)
+    tables = "|" in text  # a text with no "|" has no table for _column_header to read
+    return _carry_rates([_finish(text, lc, d, bounds, starts, pct_ends, tables) for d in drafts], text, starts)
 
 
-def _inside(n: Number, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= n.start < e for s, e in spans)
+# Every match of lexicon.digit_mask is a run of the characters below (in lowered text, where any
+# digit is one of 0-9 and any white space a space) holding one of these seeds: two digits with one
+# or two of " )-:" between them ("10:30", "2024-05", "(010) 8765"), or eleven digits in a row.
+_MASK_RUN = frozenset("0123456789+() -:")
+_MASK_SEED = re.compile(r"[0-9](?:[ )\-:]{1,2}[0-9]|[0-9]{10})")  # a class first: re skips to the next digit
+
+
+def _digit_masks(text: str, lc: str, rx: regex.Pattern) -> list[tuple[int, int]]:
+    """The spans of rx (lexicon.digit_mask) in `text`, as rx.finditer(text) gives them, found by
+    running rx only over the runs of _MASK_RUN characters that hold a seed: a cheap `re` scan
+    of lc = lowered(text) instead of a `regex` scan of all of it. No match crosses the edge of
+    a run (the character there cannot be in one), so each run gives what the whole scan gives
+    in it; the window ends one character past the run, so the \\b of a match ending with the
+    run sees what follows, as a search starting inside the text sees what precedes."""
+    spans: list[tuple[int, int]] = []
+    done = 0
+    n = len(lc)
+    for seed in _MASK_SEED.finditer(lc):
+        lo = seed.start()
+        if lo < done:
+            continue  # in the run just scanned
+        while lo > done and lc[lo - 1] in _MASK_RUN:
+            lo -= 1
+        hi = seed.end()
+        while hi < n and lc[hi] in _MASK_RUN:
+            hi += 1
+        spans.extend(m.span() for m in rx.finditer(text, lo, hi + 1))
+        done = hi
+    return spans
+
+
+def _unmasked(numbers, spans: list[tuple[int, int]]) -> list[Number]:
+    """The numbers that start in none of `spans`. The spans, sorted, with the furthest end
+    reached so far at each, answer for a number with one bisection instead of a pass
+    over all spans."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach = []
+    furthest = -1
+    for _, e in spans:
+        furthest = max(furthest, e)
+        reach.append(furthest)
+    out = []
+    for n in numbers:
+        k = bisect.bisect_right(starts, n.start) - 1
+        if k < 0 or reach[k] <= n.start:
+            out.append(n)
+    return out
 
 
 def _skip(text: str, lc: str, n: Number, s_start: int) -> bool:
@@ -416,7 +471,7 @@ def _skip(text: str, lc: str, n: Number, s_start: int) -> bool:
             return True  # "Dec. 29", "July 7"
         if n.value <= 31 and lex.folded.date_after.match(lc, n.end, n.end + 12):
             return True  # "15 December"
-    if (word in g.name_last or last in g.name_last_exact if plain else _may_be_name(tokens, g)) \
+    if (word in g.name_last or last in g.name_last_exact if plain else _may_end_in_name(before, g)) \
             and lex.name_before.search(before):
         if not (lex.name_unless_counted.search(before) and _counted_noun(text, n.end, n.end + 90)[0]):
             return True
@@ -439,18 +494,33 @@ def _without_dot(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def _may_be_name(tokens: list[str], g: _Guards) -> bool:
-    """Whether lexicon.name_before may match text ending in `tokens`: a name, then perhaps
-    one of "#.:" ("No. 5", "Line #3", "Terminal: 2")."""
-    if not tokens:
+def _may_end_in_name(before: str, g: _Guards) -> bool:
+    """Whether lexicon.name_before may match `before`, the text up to a number: a name, then
+    perhaps white space, one of "#.:" and white space ("No. 5", "Line #3", "Terminal: 2").
+    Names end in a letter or "." (checked in _guards), so "2019," or "(" ends none; the last
+    word of a name is the last whitespace-split token, less any leading punctuation ("(No");
+    a token that is not plain ASCII letters lets the search run."""
+    t = before.rstrip()
+    if _may_end_name(t, g):
+        return True
+    return t[-1:] in ("#", ".", ":") and _may_end_name(t[:-1].rstrip(), g)
+
+
+_ASCII_NON_WORD = "".join(c for c in map(chr, range(128)) if not (c.isalnum() or c == "_"))
+
+
+def _may_end_name(t: str, g: _Guards) -> bool:
+    """Whether a name of lexicon.name_before may end where `t` ends (see _may_end_in_name)."""
+    if not t:
         return False
-    last = tokens[-1]
-    if last[-1] in "#.:":
-        if len(last) == 1:
-            return _may_end_with(tokens[:-1], g.name_last, g.name_last_exact)
-        if _may_end_with([last[:-1]], g.name_last, g.name_last_exact):
-            return True
-    return _may_end_with(tokens, g.name_last, g.name_last_exact)
+    c = t[-1]
+    if c.isascii() and not (c.isalpha() or c == "."):
+        return False
+    w = t.rsplit(None, 1)[-1].lstrip(_ASCII_NON_WORD)
+    core = w[:-1] if w.endswith(".") else w
+    if not (w.isascii() and core.isalpha()):
+        return True
+    return w.lower() in g.name_last or w in g.name_last_exact
 
 
 def _suffix(text: str, lc: str, pos: int, end: int):
@@ -703,7 +773,8 @@ def _counted_noun(text: str, pos: int, s_end: int, spelled: bool = False) -> tup
     head_at = None
     end = pos
     skip_to = pos
-    for m in _WORD.finditer(text, pos, min(s_end, pos + 90)):
+    stop = min(s_end, pos + 90)
+    for m in (_WORD_ASCII if text[pos:stop].isascii() else _WORD).finditer(text, pos, stop):
         if m.start() < skip_to:
             continue
         w = m.group()
@@ -783,7 +854,8 @@ def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _
     if label and _is_plural(_group(text, label, "item")) and _bare_follows(lc, d.end, s_end):
         d.kind, d.item = "count", _group(text, label, "item").lower()  # "Newly registered market entities: 486,000"
         return d
-    num_of = f.number_of.search(lc, s_start, d.start)
+    # every match holds "number" (a find is far cheaper than the search)
+    num_of = f.number_of.search(lc, s_start, d.start) if lc.find("number", s_start, d.start) >= 0 else None
     if num_of and not n.is_word and _bare_follows(lc, d.end, s_end):
         d.kind, d.item = "count", _group(text, num_of, "item").lower()  # "The number of enterprises ... reached 5,036"
         return d
@@ -814,10 +886,16 @@ def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _
 def _head_before(text: str, lc: str, pos: int, s_start: int) -> str | None:
     """The counted noun a translation wrote before its number ("projects 19"), from
     counts.json heads_before_number; lc: lowered(text)."""
-    heads = lexicon().counts["heads_before_number"]
-    m = compiled(rf"(?<![\w-])(?<!\bthe\s)(?P<noun>{alternation(heads)})\s+$").search(lc, max(s_start, pos - 20), pos)
+    m = _head_before_re().search(lc, max(s_start, pos - 20), pos)
     # lower case as written: "Village 3", "Project 2" are names
     return m.group("noun") if m and text[m.start("noun")].islower() else None
+
+
+@lru_cache(maxsize=1)
+def _head_before_re() -> regex.Pattern:
+    """The pattern of _head_before, built once (its alternation sorts the vocabulary)."""
+    heads = lexicon().counts["heads_before_number"]
+    return compiled(rf"(?<![\w-])(?<!\bthe\s)(?P<noun>{alternation(heads)})\s+$")
 
 
 def _bare_follows(lc: str, pos: int, end: int) -> bool:
@@ -911,32 +989,36 @@ def _carry_rates(out: list, text: str, starts) -> list:
     return out
 
 
-def _finish(text: str, lc: str, d: _Draft, bounds, starts, pct_ends: list[int]):
+def _finish(text: str, lc: str, d: _Draft, bounds, starts, pct_ends: list[int], tables: bool = True):
     """Turn a draft into its result object, with role/direction/basis for percents.
 
     pct_ends: the end offsets of all percent drafts, sorted, to find where the percent
-    before this one ends (a bisection, not a pass over every draft for every percent)."""
-    span = text[d.start:d.end]
-    common = dict(start=d.start, end=d.end, text=span, value=d.value, low=d.low, high=d.high,
-                  qualifier=d.qualifier, per=d.per)
-    equiv = d.equiv
-    if d.kind == "money":
-        return MoneyAmount(**common, currency=d.currency or "CNY", equivalent=equiv)
-    if d.kind == "quantity":
+    before this one ends (a bisection, not a pass over every draft for every percent).
+    tables: whether the text may hold a table written as text (_column_header).
+    The objects are built with keywords written out, not from a shared dict: one is built
+    for every figure, and the dict and its unpacking cost as much as the rest."""
+    kind = d.kind
+    if kind == "money":
+        return MoneyAmount(start=d.start, end=d.end, text=text[d.start:d.end], value=d.value, low=d.low, high=d.high,
+                           qualifier=d.qualifier, per=d.per, currency=d.currency or "CNY", equivalent=d.equiv)
+    if kind == "quantity":
         try:
             base_value, base_unit = to_base(d.value, d.unit)
         except Exception:  # pint cannot convert (e.g. an unusual compound); keep the unit as written
             base_value, base_unit = None, None
-        return Quantity(**common, unit=d.unit, base_value=base_value, base_unit=base_unit, equivalent=equiv)
-    if d.kind == "count":
-        return Count(**common, item=d.item)
+        return Quantity(start=d.start, end=d.end, text=text[d.start:d.end], value=d.value, low=d.low, high=d.high,
+                        qualifier=d.qualifier, per=d.per, unit=d.unit, base_value=base_value, base_unit=base_unit,
+                        equivalent=d.equiv)
+    if kind == "count":
+        return Count(start=d.start, end=d.end, text=text[d.start:d.end], value=d.value, low=d.low, high=d.high,
+                     qualifier=d.qualifier, per=d.per, item=d.item)
     k = max(0, bisect.bisect_right(starts, d.start) - 1)
     s_start, s_end = bounds[k] if bounds else (0, len(text))
     # the last percent ending before this one starts, if it ends in this sentence
     j = bisect.bisect_right(pct_ends, d.start)
     prev_pct_end = pct_ends[j - 1] if j and pct_ends[j - 1] >= s_start else s_start
     role, direction, basis = percent_attributes(text, d.start, d.end, prev_pct_end, s_end, d.value, lc)
-    header = _column_header(text, d.start)
+    header = _column_header(text, d.start) if tables else None
     if header is not None:
         # a cell under "Growth" / "YoY" / "Change" in a table written as text lines is a change
         kind = lexicon().cue_kind.get(header.lower())
@@ -944,12 +1026,14 @@ def _finish(text: str, lc: str, d: _Draft, bounds, starts, pct_ends: list[int]):
             if role == "share":
                 role, direction = "change", ("down" if d.value < 0 or kind == "down" else "up")
             basis = basis or ("yoy" if _YOY_HEADER.search(header) else None)
-    if d.value < 0:
+    value, low, high = d.value, d.low, d.high
+    if value < 0:
         # "-5.1%" reads as "down 5.1 percent": the value is the magnitude, the sign is the direction
-        common.update(value=-d.value, low=None if d.low is None else -d.low, high=None if d.high is None else -d.high)
-        if common["low"] is not None and common["high"] is not None and common["low"] > common["high"]:
-            common["low"], common["high"] = common["high"], common["low"]
-    return Percent(**common, unit=d.pct_unit, role=role, direction=direction, basis=basis)
+        value, low, high = -value, None if low is None else -low, None if high is None else -high
+        if low is not None and high is not None and low > high:
+            low, high = high, low
+    return Percent(start=d.start, end=d.end, text=text[d.start:d.end], value=value, low=low, high=high,
+                   qualifier=d.qualifier, per=d.per, unit=d.pct_unit, role=role, direction=direction, basis=basis)
 
 
 # column headers that make a table's percents changes, and those that make them shares
@@ -982,7 +1066,10 @@ def _column_header(text: str, pos: int) -> str | None:
 def percent_attributes(text: str, start: int, end: int, window_start: int, s_end: int,
                        value: float, lc: str | None = None) -> tuple[str, str | None, str | None]:
     """Role (change/share), direction and basis of the percent at text[start:end], from
-    the cue words of its clause. lc: lowered(text), if the caller has it."""
+    the cue words of its clause. lc: lowered(text), if the caller has it.
+
+    The basis and the last cue before the percent are looked for only once a rule needs
+    them: a share found earlier takes neither."""
     lex = lexicon()
     f = lex.folded
     if lc is None:
@@ -991,17 +1078,6 @@ def percent_attributes(text: str, start: int, end: int, window_start: int, s_end
     b = min(s_end, end + 60)
     before = text[a:start]
     lc_before = lc[a:start]
-    basis = None
-    gap = " " * (end - start)
-    window = lc_before + gap + lc[end:b]
-    # the basis cue nearest the percent, before or after it ("fell 0.3 percent year-on-year and rose 0.2
-    # percent month-on-month": each takes its own)
-    here, there = len(before), len(before) + len(gap)
-    near = [(here - m.end() if m.end() <= here else max(0, m.start() - there), m) for m in f.basis.finditer(window)] \
-        if any(a in window for a in lex.guards.basis_anchors) else None
-    if near:
-        best = min(near, key=lambda t: t[0])[1]
-        basis = lex.basis_codes.get(" ".join(_group(before + gap + text[end:b], best, "b").lower().split()))
     # cue right after: "13 percent growth", "1.5 percent higher", "10.6 percent year-on-year increase"
     post = f.post_cue.match(lc, end, b)
     if post:
@@ -1011,27 +1087,53 @@ def percent_attributes(text: str, start: int, end: int, window_start: int, s_end
             if kind in ("up", "down") and cand not in ("up", "down", "to") or cand in ("higher", "lower", "more", "less",
                                                                                        "up", "down"):
                 kind = kind or ("up" if cand in ("higher", "more", "up") else "down")
-                return "change", kind, basis
+                return "change", kind, _basis(text, lc, a, start, end, b)
     if f.share_of.match(lc, end, b) and not (_may_end_change(before) and f.change_before.search(lc_before)):
         return "share", None, None
     stripped = before.rstrip().lower()
+    if stripped.endswith(("to", "from", "at")) and _search(r"(?:^|\s)(?:to|from|at)$", stripped) \
+            and not _search(r"(?:up|down)\s+to$", stripped):
+        return "share", None, None  # "rose to 5 percent", "stood at 5 percent": a level
+    if value < 0:
+        return "change", "down", _basis(text, lc, a, start, end, b)
+    if text[start:start + 1] == "+":
+        return "change", "up", _basis(text, lc, a, start, end, b)
     last = None
     for m in f.cues.finditer(lc_before):
         last = m
-    if stripped.endswith(("to", "from", "at")) and _search(r"(?:^|\s)(?:to|from|at)$", stripped) \
-            and not _search(r"(?:up|down)\s+to$", stripped):
-        if not (last and last.end() >= len(before.rstrip()) - 3 and lex.cue_kind.get(_group(before, last, "cue").lower()) in
-                ("up", "down") and stripped.endswith(("by",))):
-            return "share", None, None
-    if value < 0:
-        return "change", "down", basis
-    if text[start:start + 1] == "+":
-        return "change", "up", basis
     if last is not None:
         kind = lex.cue_kind.get(" ".join(_group(before, last, "cue").lower().split()))
         if kind in ("up", "down"):
-            return "change", kind, basis
+            return "change", kind, _basis(text, lc, a, start, end, b)
         return "share", None, None
+    basis = _basis(text, lc, a, start, end, b)
     if basis:
         return "change", "up", basis
     return "share", None, None
+
+
+@lru_cache(maxsize=1)
+def _basis_anchor_re() -> re.Pattern:
+    """Any of the basis anchors (one is in every basis phrase): one scan instead of one per anchor."""
+    return re.compile("|".join(re.escape(a) for a in lexicon().guards.basis_anchors))
+
+
+def _basis(text: str, lc: str, a: int, start: int, end: int, b: int) -> str | None:
+    """The basis ("yoy", "mom", "qoq") of the percent at text[start:end]: the basis cue
+    in text[a:b] nearest the percent, before or after it ("fell 0.3 percent year-on-year
+    and rose 0.2 percent month-on-month": each takes its own). The percent itself is
+    blanked out, so no cue runs across it. lc: lowered(text)."""
+    lex = lexicon()
+    gap = " " * (end - start)
+    window = lc[a:start] + gap + lc[end:b]
+    if not _basis_anchor_re().search(window):
+        return None
+    here, there = start - a, end - a
+    best, best_distance = None, None
+    for m in lex.folded.basis.finditer(window):
+        distance = here - m.end() if m.end() <= here else max(0, m.start() - there)
+        if best is None or distance < best_distance:
+            best, best_distance = m, distance  # the first of equally near ones, as min() takes it
+    if best is None:
+        return None
+    return lex.basis_codes.get(" ".join(_group(text[a:start] + gap + text[end:b], best, "b").lower().split()))

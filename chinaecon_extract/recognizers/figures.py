@@ -598,8 +598,18 @@ def _qualifier(text: str, lc: str, start: int, s_start: int) -> str | None:
         return None
     m = lex.folded.qualifier.search(lc, lo, start)
     if m:
-        return lex.qualifier_codes.get(" ".join(text[m.start("q"):m.end("q")].lower().split()))
+        phrase = " ".join(text[m.start("q"):m.end("q")].lower().split())
+        if phrase == "up to" and _verb_before(lc, m.start("q"), s_start):
+            return None  # "growth picked up to 6.1%": the verb's "up", not "at most"
+        return lex.qualifier_codes.get(phrase)
     return None
+
+
+def _verb_before(lc: str, pos: int, s_start: int) -> bool:
+    """Whether the word before `pos` is a verb that takes "up" ("picked", "went"; numbers.json
+    verbs_before_up_to, or any word ending in "-ed"). lc: lowered(text)."""
+    words = lc[max(s_start, pos - 20):pos].split()
+    return bool(words) and (words[-1].endswith("ed") or words[-1] in vocabulary()["verbs_before_up_to"])
 
 
 def _type_number(text, lc, numbers, i, s_start, s_end, drafts):

@@ -24,6 +24,8 @@ CASES = [
     ("Haitian Group hired staff. The company exported more.", [("The company", "organization", "Haitian Group", None)]),
     ("Work resumed in Suzhou Industrial Park. The park hired staff.", [("The park", "location", "Suzhou Industrial Park", "zone")]),
     ("The country's GDP grew 5 percent.", [("The country", "location", "China", "country")]),
+    ("Jinchuan, the country's largest nickel producer, sold more to Kazakhstan.",
+     [("the country", "location", "China", "country")]),
     ("The city of Xi'an grew.", []),
     ("The city grew.", [("The city", "location", None, None)]),
     # a county is no city; a county-level city is ("Yumen"), and so is one written "City"

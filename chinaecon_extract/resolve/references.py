@@ -92,7 +92,9 @@ def find_references(text: str, entities: Sequence[Mention]) -> Iterator[Referenc
             if e.end <= start and _fits(e, kind, levels, phrase):
                 target = e
                 break
-        if target is None:
+        # a later country is not "the country" ("Jinchuan, the country's largest nickel producer, ...
+        # buyers in Kazakhstan"): with none before it, the country of Chinese news is China
+        if target is None and phrase != "country":
             for e in ents[bisect_left(starts, end):]:
                 if e.start >= end and _fits(e, kind, levels, phrase):
                     target = e

@@ -208,8 +208,8 @@ def vocab() -> _Vocab:
         future=regex.compile(rf"(?<![\w-])(?:{alternation(d['future_cues'])})(?![\w-])", regex.IGNORECASE),
         timeless_pieces=_cue_pieces(d["timeless_cues"]),
         future_pieces=_cue_pieces(d["future_cues"]),
-        list_pieces=_cue_pieces(d["list_markers"]),
-        rank_pieces=_cue_pieces(d["rank_cues"]),
+        list_pieces=_fewest(_cue_pieces(d["list_markers"])),
+        rank_pieces=_fewest(_cue_pieces(d["rank_cues"])),
         families={"annual": _ANNUAL_PIECES, "timeless": _fewest(_cue_pieces(d["timeless_cues"])),
                   "future": _fewest(_cue_pieces(d["future_cues"])), "rank": _fewest(_cue_pieces(d["rank_cues"])),
                   # a word of each branch of `stock` above
@@ -396,7 +396,9 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
     low = p.text.lower()
     if "same period" in low or "year earlier" in low or "year ago" in low or "previous year" in low:
         return False
-    after_from = _ends_with(r"from\s+$", before, regex.IGNORECASE)
+    if not _ends_with(_scope_cues(), before):
+        return True  # none of the cues below: most periods, settled by one search instead of four
+    after_from = _ends_with(_FROM_END, before, regex.IGNORECASE)
     if _ends_with(v.comparison, before) and not after_from:
         return False
     if after_from and not compiled(
@@ -405,10 +407,22 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
         return True
     if _ends_with(v.reporting, before):
         return False
-    if _ends_with(r"(?<![\w-])(?:after|before|ahead\s+of|prior\s+to|until|till)\s+(?:the\s+)?$", before,
-                  regex.IGNORECASE):
+    if _ends_with(_EVENT_BEFORE, before, regex.IGNORECASE):
         return False  # "prices fell as supplies increased after the Spring Festival holiday"
     return True
+
+
+_FROM_END = r"from\s+$"
+_EVENT_BEFORE = r"(?<![\w-])(?:after|before|ahead\s+of|prior\s+to|until|till)\s+(?:the\s+)?$"
+
+
+@lru_cache(maxsize=1)
+def _scope_cues() -> regex.Pattern:
+    """The cues _scopes looks for before a period (from, comparison, reporting, event), as one
+    pattern: it matches the text before a period exactly when one of them does."""
+    v = vocab()
+    return regex.compile("|".join(f"(?:{rx})" for rx in (_FROM_END, v.comparison.pattern, v.reporting.pattern,
+                                                        _EVENT_BEFORE)), regex.IGNORECASE)
 
 
 _PLACE_TYPES = ("location", "reference")  # the mention types _place_info makes a place of
@@ -434,12 +448,18 @@ def _province(m: Mention) -> str | None:
 def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
     """Chinese places in the sentence that could own its figures: not foreign, not one of
     a list ("including Beijing, Shanghai"), not the parent of another place named there."""
+    out = []
+    for m in ms:
+        if m.type in _PLACE_TYPES:
+            p = _place_info(m)
+            if p and not _dateline(text, p) and _domestic(p):
+                out.append(p)
+    if not out:
+        return out
     v = vocab()
-    out = [p for p in (_place_info(m) for m in ms if m.type in _PLACE_TYPES) if p and not _dateline(text, p)]
-    out = [p for p in out if _domestic(p)]
     listed = []
     # every place's look-back below lies between the sentence start and the last place: one cue test for all
-    if out and _may_contain(v.list_pieces, text[s_start:max(p["start"] for p in out)]):
+    if _may_contain(v.list_pieces, text[s_start:max(p["start"] for p in out)]):
         for p in out:
             head = text[max(s_start, p["start"] - 120):p["start"]]
             lm = None
@@ -760,7 +780,9 @@ def _place_with(text: str, m: Mention, places) -> dict | None:
     or the subject a few words before it: "..., and Shenzhen's rose 0.6 percent", "..., and
     Chongqing's Liangjiang New Area produced 580,000 cars"."""
     for p in places:
-        if p["end"] <= m.start <= p["end"] + 40 and _WITH.fullmatch(text, p["end"], m.start):
+        # _WITH needs a literal "with" between them: looked for first, as a cheap test
+        if p["end"] <= m.start <= p["end"] + 40 and text.find("with", p["end"], m.start) >= 0 \
+                and _WITH.fullmatch(text, p["end"], m.start):
             return p
     owner = next((p for p in reversed(places) if p["end"] <= m.start), None)
     if owner is not None and m.start - owner["end"] <= 60 and _SUBJECT_OF.fullmatch(text, owner["end"], m.start):
@@ -956,6 +978,18 @@ _OWNER_VERB = regex.compile(r"(?<![\w-])(?:has|have|had|with|posted|recorded|saw
                             r"received|signed|introduced|raised)\s+")
 
 
+# _OWNER_VERB read from the end: its first match there is the last one a forward scan finds (a match
+# runs from a word start through the whole run of spaces after the verb, so no two overlap)
+_OWNER_VERB_FROM_END = regex.compile(_OWNER_VERB.pattern, regex.REVERSE)
+
+
+def _after_last_owner_verb(region: str) -> str:
+    """What follows the last owner's verb in `region` (all of it when it has none): the same as
+    _OWNER_VERB.split(region)[-1], found from the end instead of splitting the whole region."""
+    last = _OWNER_VERB_FROM_END.search(region)
+    return region[last.end():] if last is not None else region
+
+
 def _of_follows(text: str, end: int) -> bool:
     """False when no whitespace and "of" follow `end` within the 80 characters the "of" patterns
     (_OF_AFTER, _SHARE_OF_AFTER) read, so they cannot match: a cheap test before them. regex's
@@ -1012,7 +1046,7 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
         region = region[:verb.start()]
         if verb.group().split()[0].lower() in ("of", "at", "to", "with"):
             # "The project has a total investment of X": the metric follows the owner's verb
-            region = _OWNER_VERB.split(region)[-1]
+            region = _after_last_owner_verb(region)
     elif m.type == "percent":
         # a standalone change: "retail sales grew 6 percent", "the sales increased 33.56%"
         cue = _rightmost_match(v.change_verb, region)

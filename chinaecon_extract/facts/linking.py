@@ -1041,7 +1041,7 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
         if prev_end < f.end <= m.start:
             prev_end = f.end
     region = text[prev_end:m.start]
-    verb = _earliest_match(v.value_verb, region)
+    verb = _value_verb_from_end().search(region)  # _earliest_match(v.value_verb, region), without the lookups
     if verb:
         region = region[:verb.start()]
         if verb.group().split()[0].lower() in ("of", "at", "to", "with"):
@@ -1063,6 +1063,14 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
         if parts:
             region = parts[-1]
     return _clean(region)
+
+
+@lru_cache(maxsize=1)
+def _value_verb_from_end() -> regex.Pattern:
+    """The reverse POSIX compilation _earliest_match uses for vocab().value_verb, for the search run
+    on nearly every figure."""
+    rx = vocab().value_verb
+    return compiled(rx.pattern, int(rx.flags) | _REVERSE | int(regex.POSIX))
 
 
 def _tail_words(region: str) -> str | None:

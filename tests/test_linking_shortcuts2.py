@@ -51,7 +51,7 @@ def test_clause_breaks_without_spaced_dash_are_the_punctuation_ones(sentence):
     v = linking.vocab()
     full = [m.span() for m in v.clause_break.finditer(sentence)]
     assert linking._clause_breaks(sentence, 0, len(sentence)) == full, sentence
-    if not v.spaced_break_guard.search(sentence):
+    if not linking._may_have_spaced_break(sentence, 0, len(sentence)):
         assert [m.span() for m in v.clause_break_punct.finditer(sentence)] == full, sentence
 
 
@@ -60,3 +60,10 @@ def test_clause_breaks_without_spaced_dash_are_the_punctuation_ones(sentence):
 def test_with_needs_the_word_with(gap):
     if linking._WITH.fullmatch(gap):
         assert "with" in gap, gap
+
+
+@settings(max_examples=400)
+@given(PHRASE)
+def test_subject_of_reads_no_comma(gap):
+    if linking._SUBJECT_OF.fullmatch(gap):
+        assert "," not in gap, gap

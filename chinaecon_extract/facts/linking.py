@@ -11,7 +11,6 @@ Vocabulary: data/linking.json; indicator keys: data/indicators.json.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
@@ -114,12 +113,25 @@ def _holds_any(pieces: tuple[str, ...], low: str) -> bool:
     return False
 
 
-def _spaced_guard(breaks: list[str]) -> re.Pattern:
-    """For clause breaks that start with a space (" - "), a pattern of a whitespace character and
-    the first character after their leading spaces: a sentence where it finds nothing holds none of
-    them. `re`'s whitespace (str.isspace) includes `regex`'s, so the guard never misses one."""
-    firsts = sorted({w.lstrip()[:1] for w in breaks if w.strip()})
-    return re.compile(r"\s[" + "".join(re.escape(c) for c in firsts) + "]" if firsts else r"(?!)", re.IGNORECASE)
+def _spaced_guard(breaks: list[str]) -> tuple[str, ...]:
+    """For clause breaks that start with a space (" - "), the first character after their leading
+    spaces, in either case: a sentence where none of them follows a whitespace character holds
+    none of those breaks (see _may_have_spaced_break)."""
+    return tuple(sorted({c for w in breaks if w.strip() for c in (w.lstrip()[0].lower(), w.lstrip()[0].upper())}))
+
+
+def _may_have_spaced_break(text: str, start: int, end: int) -> bool:
+    """False only when no character of vocab().spaced_break_guard follows a whitespace character
+    in text[start:end], so no clause break that starts with a space (" - ") occurs there.
+    str.isspace includes `regex`'s whitespace, so this never misses one; a few str.find calls
+    cost less than a pattern search over the sentence."""
+    for c in vocab().spaced_break_guard:
+        i = text.find(c, start + 1, end)
+        while i >= 0:
+            if text[i - 1].isspace():
+                return True
+            i = text.find(c, i + 1, end)
+    return False
 
 
 @dataclass(frozen=True)
@@ -133,7 +145,7 @@ class _Vocab:
     # the clause breaks that start with punctuation (", while", "; "), and a pattern of which a
     # sentence must hold a match for any of the others (" - ") to occur in it (see _clause_breaks)
     clause_break_punct: regex.Pattern
-    spaced_break_guard: re.Pattern
+    spaced_break_guard: tuple[str, ...]
     strip: regex.Pattern
     rank: regex.Pattern
     ordinals: dict
@@ -612,7 +624,7 @@ def _clause_breaks(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]
     # A break that starts with a space (" - ") may start at any space, and looking for one costs
     # most of the search; a sentence without the dash those breaks hold needs only the
     # punctuation-led breaks, which at any place can match only where the full set would.
-    if v.spaced_break_guard.search(text, s_start, s_end):
+    if _may_have_spaced_break(text, s_start, s_end):
         return [m.span() for m in v.clause_break.finditer(text, s_start, s_end)]
     return [m.span() for m in v.clause_break_punct.finditer(text, s_start, s_end)]
 
@@ -785,7 +797,9 @@ def _place_with(text: str, m: Mention, places) -> dict | None:
                 and _WITH.fullmatch(text, p["end"], m.start):
             return p
     owner = next((p for p in reversed(places) if p["end"] <= m.start), None)
-    if owner is not None and m.start - owner["end"] <= 60 and _SUBJECT_OF.fullmatch(text, owner["end"], m.start):
+    # _SUBJECT_OF reads only letters, apostrophes, hyphens and spaces: a comma between settles it at once
+    if owner is not None and m.start - owner["end"] <= 60 and text.find(",", owner["end"], m.start) < 0 \
+            and _SUBJECT_OF.fullmatch(text, owner["end"], m.start):
         setting = _last_match(vocab().locative, text[max(0, owner["start"] - 30):owner["start"]])
         if setting is None or setting.group().split()[0].lower() == "and":  # "..., and Shenzhen's rose"
             return owner

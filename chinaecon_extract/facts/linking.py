@@ -113,6 +113,27 @@ def _holds_any(pieces: tuple[str, ...], low: str) -> bool:
     return False
 
 
+def _spaced_guard(breaks: list[str]) -> tuple[str, ...]:
+    """For clause breaks that start with a space (" - "), the first character after their leading
+    spaces, in either case: a sentence where none of them follows a whitespace character holds
+    none of those breaks (see _may_have_spaced_break)."""
+    return tuple(sorted({c for w in breaks if w.strip() for c in (w.lstrip()[0].lower(), w.lstrip()[0].upper())}))
+
+
+def _may_have_spaced_break(text: str, start: int, end: int) -> bool:
+    """False only when no character of vocab().spaced_break_guard follows a whitespace character
+    in text[start:end], so no clause break that starts with a space (" - ") occurs there.
+    str.isspace includes `regex`'s whitespace, so this never misses one; a few str.find calls
+    cost less than a pattern search over the sentence."""
+    for c in vocab().spaced_break_guard:
+        i = text.find(c, start + 1, end)
+        while i >= 0:
+            if text[i - 1].isspace():
+                return True
+            i = text.find(c, i + 1, end)
+    return False
+
+
 @dataclass(frozen=True)
 class _Vocab:
     value_verb: regex.Pattern
@@ -121,10 +142,10 @@ class _Vocab:
     locative: regex.Pattern
     list_marker: regex.Pattern
     clause_break: regex.Pattern
-    # the clause breaks that start with punctuation (", while", "; "), and the pieces of which a
-    # sentence must hold one for any of the others (" - ") to occur in it (see _clause_breaks)
+    # the clause breaks that start with punctuation (", while", "; "), and a pattern of which a
+    # sentence must hold a match for any of the others (" - ") to occur in it (see _clause_breaks)
     clause_break_punct: regex.Pattern
-    spaced_break_pieces: tuple[str, ...]
+    spaced_break_guard: tuple[str, ...]
     strip: regex.Pattern
     rank: regex.Pattern
     ordinals: dict
@@ -168,7 +189,7 @@ def vocab() -> _Vocab:
         clause_break=regex.compile(rf"{alternation(d['clause_breaks'])}", regex.IGNORECASE),
         clause_break_punct=regex.compile(alternation([w for w in d["clause_breaks"] if not w[:1].isspace()]),
                                          regex.IGNORECASE),
-        spaced_break_pieces=_fewest(_cue_pieces([w for w in d["clause_breaks"] if w[:1].isspace()])),
+        spaced_break_guard=_spaced_guard([w for w in d["clause_breaks"] if w[:1].isspace()]),
         strip=regex.compile(rf"^(?:(?:{alternation(d['strip_words'])})\s+)+", regex.IGNORECASE),
         rank=regex.compile(rf"(?<![\w-])(?:{alternation(d['rank_cues'])})\s+(?:the\s+|no\.\s*)?(?P<o>{alternation(ords)}|\d+)(?:st|nd|rd|th)?\b",
                            regex.IGNORECASE),
@@ -199,8 +220,8 @@ def vocab() -> _Vocab:
         future=regex.compile(rf"(?<![\w-])(?:{alternation(d['future_cues'])})(?![\w-])", regex.IGNORECASE),
         timeless_pieces=_cue_pieces(d["timeless_cues"]),
         future_pieces=_cue_pieces(d["future_cues"]),
-        list_pieces=_cue_pieces(d["list_markers"]),
-        rank_pieces=_cue_pieces(d["rank_cues"]),
+        list_pieces=_fewest(_cue_pieces(d["list_markers"])),
+        rank_pieces=_fewest(_cue_pieces(d["rank_cues"])),
         families={"annual": _ANNUAL_PIECES, "timeless": _fewest(_cue_pieces(d["timeless_cues"])),
                   "future": _fewest(_cue_pieces(d["future_cues"])), "rank": _fewest(_cue_pieces(d["rank_cues"])),
                   # a word of each branch of `stock` above
@@ -212,6 +233,9 @@ def vocab() -> _Vocab:
 
 
 _ANNUAL_PIECES = ("annual", "year")  # a piece of each cue of vocab().annual
+# a word of each branch of vocab().delta_before: a window holding none of them cannot end with it
+_DELTA_PIECES = ("increase", "decrease", "rose", "grew", "added", "up", "down", "fell", "drop", "decline", "shrank",
+                 "shrunk", "rise", "growth")
 
 
 class _Cues(dict):
@@ -222,12 +246,24 @@ class _Cues(dict):
     has every family (case folding may then change lengths and letters), so that the
     per-figure searches decide as before."""
 
-    __slots__ = ("low",)
+    __slots__ = ("low", "text", "start", "end")
 
     def __init__(self, text: str, start: int, end: int):
         super().__init__()
         seg = text[start:end]
         self.low = seg.lower() if seg.isascii() else None
+        self.text, self.start, self.end = text, start, end
+
+    def may_hold(self, word: str) -> bool:
+        """False only when the stretch is ASCII and holds no `word` (lower case) in any case."""
+        return self.low is None or word in self.low
+
+    def folded(self, a: int, b: int) -> str:
+        """text[a:b].casefold(), sliced from the lower-cased stretch when it is ASCII (where
+        casefold and lower agree) and holds a..b: the figures' look-back windows."""
+        if self.low is not None and self.start <= a and b <= self.end:
+            return self.low[a - self.start:b - self.start]
+        return self.text[a:b].casefold()
 
     def __missing__(self, family: str) -> bool:
         low = self.low
@@ -249,9 +285,16 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
     sentences = list(sentences) or [(0, len(text))]
     starts = [s for s, _ in sentences]
     per_sentence: list[list[Mention]] = [[] for _ in sentences]
+    # the sentence of each mention: the last one starting at or before it (else the first); in
+    # text order most mentions share the previous one's, so it is kept while it still holds
+    k, last = 0, len(starts) - 1
     for m in mentions:
-        k = bisect.bisect_right(starts, m.start) - 1
-        per_sentence[k if k > 0 else 0].append(m)
+        at = m.start
+        if (k < last and starts[k + 1] <= at) or (at < starts[k] and k > 0):
+            k = bisect.bisect_right(starts, at) - 1
+            if k < 0:
+                k = 0
+        per_sentence[k].append(m)
     # the candidate places of the lead's sentences, found once for _lead_place and the loop below
     lead = [_candidate_places(text, ms, s_start) for (s_start, _), ms in zip(sentences[:3], per_sentence)]
     default_place = _lead_place(text, sentences, lead) or _document_place(text, mentions)
@@ -273,10 +316,10 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         prev_end = s_end
         figs = [m for m in ms if m.type in FIGURE_TYPES]
         periods = [m for m in ms if m.type == "period" and m.period is not None and m.period.start]
-        scoping = [p for p in periods if _scopes(text, p, s_start)]
+        scoping = [p for p in periods if _scopes(text, p, s_start)] if periods else periods
         bases = [p for p in periods if p not in scoping] if scoping else periods
         places = lead[k] if k < len(lead) else _candidate_places(text, ms, s_start)
-        if place_in_force is not None:
+        if place_in_force is not None and any(p.get("reference") for p in places):
             # "the city" means the city being reported on, not one named in passing ("..., while Changchun grew")
             # ("the region" after "Bayingolin prefecture" in a Xinjiang report: Xinjiang, which it can name too)
             places = [dict(p, **{k_: place_in_force.get(k_) for k_ in ("name", "province", "parent", "level")})
@@ -286,7 +329,7 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         heading = not figs and text[s_start:s_end].rstrip().endswith(":")
         # a heading names its place whatever the preposition ("Main indicators in Ningbo:")
         sentence_place = _choose_place(text, places, s_start, bool(figs) or heading, place_in_force,
-                                       (figs[0].start, max(f.end for f in figs)) if figs else None)
+                                       (figs[0].start, max(f.end for f in figs)) if figs and places else None)
         # the clause breaks of the sentence, found once for every figure and place in it
         breaks = _clause_breaks(text, s_start, s_end) if figs or len(places) > 1 else []
         clause_places = _clause_places(text, places, s_start, s_end, place_in_force, breaks) if len(places) > 1 else {}
@@ -365,7 +408,9 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
     low = p.text.lower()
     if "same period" in low or "year earlier" in low or "year ago" in low or "previous year" in low:
         return False
-    after_from = _ends_with(r"from\s+$", before, regex.IGNORECASE)
+    if not _ends_with(_scope_cues(), before):
+        return True  # none of the cues below: most periods, settled by one search instead of four
+    after_from = _ends_with(_FROM_END, before, regex.IGNORECASE)
     if _ends_with(v.comparison, before) and not after_from:
         return False
     if after_from and not compiled(
@@ -374,10 +419,22 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
         return True
     if _ends_with(v.reporting, before):
         return False
-    if _ends_with(r"(?<![\w-])(?:after|before|ahead\s+of|prior\s+to|until|till)\s+(?:the\s+)?$", before,
-                  regex.IGNORECASE):
+    if _ends_with(_EVENT_BEFORE, before, regex.IGNORECASE):
         return False  # "prices fell as supplies increased after the Spring Festival holiday"
     return True
+
+
+_FROM_END = r"from\s+$"
+_EVENT_BEFORE = r"(?<![\w-])(?:after|before|ahead\s+of|prior\s+to|until|till)\s+(?:the\s+)?$"
+
+
+@lru_cache(maxsize=1)
+def _scope_cues() -> regex.Pattern:
+    """The cues _scopes looks for before a period (from, comparison, reporting, event), as one
+    pattern: it matches the text before a period exactly when one of them does."""
+    v = vocab()
+    return regex.compile("|".join(f"(?:{rx})" for rx in (_FROM_END, v.comparison.pattern, v.reporting.pattern,
+                                                        _EVENT_BEFORE)), regex.IGNORECASE)
 
 
 _PLACE_TYPES = ("location", "reference")  # the mention types _place_info makes a place of
@@ -403,12 +460,18 @@ def _province(m: Mention) -> str | None:
 def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
     """Chinese places in the sentence that could own its figures: not foreign, not one of
     a list ("including Beijing, Shanghai"), not the parent of another place named there."""
+    out = []
+    for m in ms:
+        if m.type in _PLACE_TYPES:
+            p = _place_info(m)
+            if p and not _dateline(text, p) and _domestic(p):
+                out.append(p)
+    if not out:
+        return out
     v = vocab()
-    out = [p for p in (_place_info(m) for m in ms if m.type in _PLACE_TYPES) if p and not _dateline(text, p)]
-    out = [p for p in out if _domestic(p)]
     listed = []
     # every place's look-back below lies between the sentence start and the last place: one cue test for all
-    if out and _may_contain(v.list_pieces, text[s_start:max(p["start"] for p in out)]):
+    if _may_contain(v.list_pieces, text[s_start:max(p["start"] for p in out)]):
         for p in out:
             head = text[max(s_start, p["start"] - 120):p["start"]]
             lm = None
@@ -468,7 +531,7 @@ def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool
     v = vocab()
     # "12.4 percent of the national total", "46.9 percent of the country's total": a denominator, not a subject;
     # "Heilongjiang, China's largest grain producer": a description
-    subjects = [p for p in places if not _ends_with(v.locative, text[max(s_start, p["start"] - 30):p["start"]])
+    subjects = [p for p in places if not _setting(text, p, s_start)
                 and not (p["level"] == "country" and (
                     _ends_with(r"(?<![\w-])of\s+(?:the\s+)?$", text[max(s_start, p["start"] - 8):p["start"]])
                     or v.epithet.match(text, p["end"], p["end"] + 40)
@@ -484,6 +547,16 @@ def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool
     if in_force is not None and in_force.get("level") != "country" and not (has_figures and subjects):
         return None  # "China" alone does not displace the province or city being reported on
     return china[0] if china else None
+
+
+def _setting(text: str, p: dict, s_start: int) -> bool:
+    """Whether a place follows a locative ("in Beijing"), so it is a setting, not a subject.
+    Kept in the place dict on first use ("_setting"): _choose_place asks it of the same place for
+    the lead, the sentence and its clause, always with the place's own sentence start."""
+    found = p.get("_setting")
+    if found is None:
+        found = p["_setting"] = _ends_with(vocab().locative, text[max(s_start, p["start"] - 30):p["start"]])
+    return found
 
 
 def _set_off(text: str, p: dict, s_start: int, first_figure: int) -> bool:
@@ -551,7 +624,7 @@ def _clause_breaks(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]
     # A break that starts with a space (" - ") may start at any space, and looking for one costs
     # most of the search; a sentence without the dash those breaks hold needs only the
     # punctuation-led breaks, which at any place can match only where the full set would.
-    if _may_contain(v.spaced_break_pieces, text[s_start:s_end]):
+    if _may_have_spaced_break(text, s_start, s_end):
         return [m.span() for m in v.clause_break.finditer(text, s_start, s_end)]
     return [m.span() for m in v.clause_break_punct.finditer(text, s_start, s_end)]
 
@@ -592,13 +665,14 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
     changes = [m for m in figs if m.type == "percent" and m.role == "change"]
     # whether a value is itself a change ("rose by 3 million", "2 million more"); asked only of values a
     # change percent might join, so a sentence without one looks at none
-    is_delta = {id(m): bool(_ends_with(v.delta_before, text[max(s_start, m.start - 40):m.start])
+    is_delta = {id(m): bool(_holds_any(_DELTA_PIECES, cues.folded(max(s_start, m.start - 40), m.start))
+                            and _ends_with(v.delta_before, text[max(s_start, m.start - 40):m.start])
                             or v.delta_after.match(text[m.end:m.end + 12])) for m in values} if changes else {}
     change_of: dict[int, Mention] = {}
     standalone: list[Mention] = []
     # "A, B and C rose by 1, 2 and 3 percent respectively"
     listed: list[Mention] = []
-    if len(changes) >= 2 and (resp := compiled(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE).search(
+    if len(changes) >= 2 and cues.may_hold("respectively") and (resp := compiled(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE).search(
             text[s_start:s_end])):
         at = s_start + resp.start()
         listed = [c for c in changes if c.end <= at]
@@ -645,15 +719,21 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
     scoping = [(p, bool(_SINCE_BEFORE.search(text[max(s_start, p.start - 8):p.start])), _aside(text, p.start, s_start))
                for p in scoping]
     heads = sorted(values + standalone, key=lambda x: x.start)
-    respective = _respective_places(text, s_start, s_end, breaks, heads, mentions) if listed or len(heads) > 1 else {}
+    sentence = (s_start, s_end)
+    respective = _respective_places(text, s_start, s_end, breaks, heads, mentions) if (
+        listed or len(heads) > 1) and cues.may_hold("respectively") else {}
     for m in heads:
         change = change_of.get(id(m))
         is_value = id(m) in value_ids
         c_start, c_end = _clause_of(breaks, m.start, s_start, s_end)
         period = _period_for(text, m, scoping, period_in_force, c_start, c_end, s_start, published, cues)
-        owner = _owner_for(m, owners)
-        here = respective.get(id(m)) or _place_with(text, m, places) or next(
-            (pl for (a, b), pl in clause_places.items() if a <= m.start < b), place)
+        owner = _owner_for(m, owners) if owners else None
+        here = respective.get(id(m)) if respective else None
+        if here is None and places:
+            here = _place_with(text, m, places)
+        if not here:
+            here = next((pl for (a, b), pl in clause_places.items() if a <= m.start < b), place) if clause_places \
+                else place
         metric = None
         if change is not None and change.start < m.start:
             metric = _metric(text, change, s_start, c_start, figs)  # "exports grew 5% to X"
@@ -667,7 +747,7 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
             value_alt=alt, metric=metric, indicator=indicator_for(metric), period=period,
             location=here["name"] if here else None, location_level=here.get("level") if here else None,
             province=here.get("province") if here else None, organization=owner, rank=rank,
-            sentence=(s_start, s_end)))
+            sentence=sentence))
     return out
 
 
@@ -712,10 +792,14 @@ def _place_with(text: str, m: Mention, places) -> dict | None:
     or the subject a few words before it: "..., and Shenzhen's rose 0.6 percent", "..., and
     Chongqing's Liangjiang New Area produced 580,000 cars"."""
     for p in places:
-        if p["end"] <= m.start <= p["end"] + 40 and _WITH.fullmatch(text, p["end"], m.start):
+        # _WITH needs a literal "with" between them: looked for first, as a cheap test
+        if p["end"] <= m.start <= p["end"] + 40 and text.find("with", p["end"], m.start) >= 0 \
+                and _WITH.fullmatch(text, p["end"], m.start):
             return p
     owner = next((p for p in reversed(places) if p["end"] <= m.start), None)
-    if owner is not None and m.start - owner["end"] <= 60 and _SUBJECT_OF.fullmatch(text, owner["end"], m.start):
+    # _SUBJECT_OF reads only letters, apostrophes, hyphens and spaces: a comma between settles it at once
+    if owner is not None and m.start - owner["end"] <= 60 and text.find(",", owner["end"], m.start) < 0 \
+            and _SUBJECT_OF.fullmatch(text, owner["end"], m.start):
         setting = _last_match(vocab().locative, text[max(0, owner["start"] - 30):owner["start"]])
         if setting is None or setting.group().split()[0].lower() == "and":  # "..., and Shenzhen's rose"
             return owner
@@ -772,8 +856,10 @@ def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published, 
     """The period of _period_of, one year back for the start point of a change with no
     period of its own ("the proportion increased from 84.3% to 91.5% this year")."""
     per = _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, cues)
-    if per is None or not per.start or not cues["from"] or not _ends_with(
-            _FROM_BEFORE, text[max(s_start, m.start - 40):m.start]):
+    if per is None or not per.start or not cues["from"]:
+        return per
+    at = max(s_start, m.start - 40)
+    if "from" not in cues.folded(at, m.start) or not _ends_with(_FROM_BEFORE, text[at:m.start]):
         return per
     to = _TO_AFTER.match(text, m.end)
     if to is None or any(m.end <= p.start < to.end() for p, _, _ in scoping):
@@ -801,21 +887,28 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
         annual = v.annual.search(window) if _may_contain(_ANNUAL_PIECES, window) else None
     # a figure describing a state rather than what happened in a period: "projects now cover 832 counties",
     # "has a population of 3.5 million", "each with an investment of 100 million yuan"
-    own = [p for p, _, _ in scoping if c_start <= p.start < c_end and p.start < m.end + 30]
+    own = [p for p, _, _ in scoping if c_start <= p.start < c_end and p.start < m.end + 30] if scoping else ()
     stock = None
+    lo = max(s_start, c_start)
     if cues["stock"]:
-        window = text[max(s_start, c_start, m.start - 120):m.start]
-        if not (window.isascii() and not _holds_any(v.families["stock"], window.lower())):  # as in _Cues
-            stock = _earliest_match(v.stock, window)
+        at = max(lo, m.start - 120)
+        if cues.low is not None:
+            if _holds_any(v.families["stock"], cues.folded(at, m.start)):  # as in _Cues
+                stock = _earliest_match(v.stock, text[at:m.start])
+        else:
+            window = text[at:m.start]
+            if not (window.isascii() and not _holds_any(v.families["stock"], window.lower())):
+                stock = _earliest_match(v.stock, window)
     if stock and stock.group().lower().startswith("each") or not own and (
-            stock or cues["timeless"] and _may_contain(v.timeless_pieces, text[max(s_start, c_start):m.start])
-            and v.timeless.search(text, max(s_start, c_start), m.start)):
+            stock or cues["timeless"] and _holds_any(v.families["timeless"], cues.folded(lo, m.start))
+            and v.timeless.search(text, lo, m.start)):
         return None
     # "since 2016" in another clause dates that clause's ongoing effort, not this clause's figure; a period
     # in parentheses scopes only what is inside them
-    aside = _aside(text, m.start, s_start)
-    scoping = [p for p, since, p_aside in scoping if (c_start <= p.start < c_end or not since)
-               and p_aside in (-1, aside)]
+    if scoping:
+        aside = _aside(text, m.start, s_start)
+        scoping = [p for p, since, p_aside in scoping if (c_start <= p.start < c_end or not since)
+                   and p_aside in (-1, aside)]
     if scoping:
         def dist(p):
             gap = p.start - m.end if p.start >= m.end else m.start - p.end
@@ -834,10 +927,11 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
                 and not _WHOLE_YEAR.search(chosen.text)):
             return in_force  # "started this year" in a January-May report: the year so far
         return best
-    but_also = text[max(s_start, c_start - 4):c_start].lower().endswith("but")  # "will not only ..., but also create"
-    lo = s_start if but_also else max(s_start, c_start)
-    if cues["future"] and _may_contain(v.future_pieces, text[lo:m.start]) and v.future.search(text, lo, m.start):
-        return None  # "will increase by 1 billion yuan", "is estimated to reach": no reported period
+    if cues["future"]:
+        but_also = text[max(s_start, c_start - 4):c_start].lower().endswith("but")  # "will not only ..., but also create"
+        lo = s_start if but_also else lo
+        if _holds_any(v.families["future"], cues.folded(lo, m.start)) and v.future.search(text, lo, m.start):
+            return None  # "will increase by 1 billion yuan", "is estimated to reach": no reported period
     if annual:
         if in_force and in_force.end:
             return _year_of(in_force)
@@ -898,6 +992,18 @@ _OWNER_VERB = regex.compile(r"(?<![\w-])(?:has|have|had|with|posted|recorded|saw
                             r"received|signed|introduced|raised)\s+")
 
 
+# _OWNER_VERB read from the end: its first match there is the last one a forward scan finds (a match
+# runs from a word start through the whole run of spaces after the verb, so no two overlap)
+_OWNER_VERB_FROM_END = regex.compile(_OWNER_VERB.pattern, regex.REVERSE)
+
+
+def _after_last_owner_verb(region: str) -> str:
+    """What follows the last owner's verb in `region` (all of it when it has none): the same as
+    _OWNER_VERB.split(region)[-1], found from the end instead of splitting the whole region."""
+    last = _OWNER_VERB_FROM_END.search(region)
+    return region[last.end():] if last is not None else region
+
+
 def _of_follows(text: str, end: int) -> bool:
     """False when no whitespace and "of" follow `end` within the 80 characters the "of" patterns
     (_OF_AFTER, _SHARE_OF_AFTER) read, so they cannot match: a cheap test before them. regex's
@@ -949,12 +1055,12 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
         if prev_end < f.end <= m.start:
             prev_end = f.end
     region = text[prev_end:m.start]
-    verb = _earliest_match(v.value_verb, region)
+    verb = _value_verb_from_end().search(region)  # _earliest_match(v.value_verb, region), without the lookups
     if verb:
         region = region[:verb.start()]
         if verb.group().split()[0].lower() in ("of", "at", "to", "with"):
             # "The project has a total investment of X": the metric follows the owner's verb
-            region = _OWNER_VERB.split(region)[-1]
+            region = _after_last_owner_verb(region)
     elif m.type == "percent":
         # a standalone change: "retail sales grew 6 percent", "the sales increased 33.56%"
         cue = _rightmost_match(v.change_verb, region)
@@ -971,6 +1077,14 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
         if parts:
             region = parts[-1]
     return _clean(region)
+
+
+@lru_cache(maxsize=1)
+def _value_verb_from_end() -> regex.Pattern:
+    """The reverse POSIX compilation _earliest_match uses for vocab().value_verb, for the search run
+    on nearly every figure."""
+    rx = vocab().value_verb
+    return compiled(rx.pattern, int(rx.flags) | _REVERSE | int(regex.POSIX))
 
 
 def _tail_words(region: str) -> str | None:

@@ -173,6 +173,8 @@ CASES = [
      "2025-10-24", "the same period of 2024", "2024-01-01", "2024-10-24"),
     ("Capacity was 2.5 times that at the end of 2022. Output rose in the first quarter.", "2024-05-06",
      "the first quarter", "2024-01-01", "2024-03-31"),
+    # a month in capitals in a text with no other capitalized word (the quick reject let it slip)
+    ("sales in MARCH rose 4 percent", "2025-05-06", "MARCH", "2025-03-01", "2025-03-31"),
     ("The year 2019 is crucial for the projects.", "2019-07-12", "The year 2019", "2019-01-01", "2019-12-31"),
     ("GDP was 5 percent in 2024. It was the fastest of the year.", "2025-01-08", "the year", "2024-01-01", "2024-12-31"),
     ("The policies were adopted 42 years ago.", "2020-10-28", "42 years ago", "1978-01-01", "1978-12-31"),

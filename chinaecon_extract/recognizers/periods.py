@@ -642,7 +642,7 @@ _NAME_NEXT = re.compile(r"\s+(?:Fourth|First|Movement|Road|Street|Avenue)\b")
 _STOP_NEXT = re.compile(r"\s*(?:$|\n|[A-Z\"])")
 _WORD_NEXT = re.compile(r"\s+([A-Za-z][\w-]*)")
 _SUBJECT_OF = re.compile(r"(?:,|\s+(?:was|is|saw|has|had|marks|marked|witnessed|will|became|also))")
-_ANY_PERIOD = re.compile(r"\d|[A-Z][a-z]|year|month|quarter|half|week|holiday|period|annual")
+_ANY_PERIOD = re.compile(r"\d|[A-Z][a-zA-Z]|year|month|quarter|half|week|holiday|period|annual")  # [A-Z][A-Z]: "MARCH"
 
 
 @lru_cache(maxsize=1)

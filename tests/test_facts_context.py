@@ -255,6 +255,19 @@ CONTEXT = [
     ("Shaanxi's exports rose 9 percent in the first quarter. Foreign-invested firms, led by a chip maker in the "
      "Xi'an Hi-tech Industries Development Zone, accounted for 49 percent.", "2026-04-20",
      [("9 percent", "Shaanxi", ("2026-01-01", "2026-03-31")), ("49 percent", "Shaanxi", ("2026-01-01", "2026-03-31"))]),
+    # a heading's period in brackets dates the list under it; two places and two figures joined by "and" pair up
+    ("In September, Chongqing's retail sales fell 0.8 percent.\n\nMain indicators of Liangjiang New Area (January-September):\n"
+     "- GDP: 428.6 billion yuan, +6.3%\n\nYuzhong District and Jiangbei District received 12.4 million and 9.8 "
+     "million visitors during the holiday.", "2025-10-24",
+     [("0.8 percent", "Chongqing", ("2025-09-01", "2025-09-30")), ("428.6 billion yuan", "Liangjiang New Area", ("2025-01-01", "2025-09-30")),
+      ("12.4 million", "Yuzhong", ("2025-01-01", "2025-09-30")), ("9.8 million visitors", "Jiangbei", ("2025-01-01", "2025-09-30"))]),
+    # an average annual rate over years keeps the years; "up X percent from the start of the year" and "2.5 times
+    # that at the end of 2023" are bases, not the figure's period
+    ("From 2021 to 2024, GDP expanded at an average annual rate of 5.8 percent. By the end of October, loans "
+     "reached 38.7 billion yuan, up 9.3 percent from the start of the year. Storage capacity reached 4.2 million kW, "
+     "about 2.5 times that at the end of 2023.", "2025-11-20",
+     [("5.8 percent", None, ("2021-01-01", "2024-12-31")), ("38.7 billion yuan", None, ("2025-10-01", "2025-10-31")),
+      ("4.2 million kW", None, ("2025-10-01", "2025-10-31"))]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

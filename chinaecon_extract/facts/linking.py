@@ -194,7 +194,9 @@ def vocab() -> _Vocab:
         rank=regex.compile(rf"(?<![\w-])(?:{alternation(d['rank_cues'])})\s+(?:the\s+|no\.\s*)?(?P<o>{alternation(ords)}|\d+)(?:st|nd|rd|th)?\b",
                            regex.IGNORECASE),
         ordinals=ords,
-        change_to=regex.compile(rf"^\s*,?\s*(?:year[\s-]on[\s-]year\s+|from\s+a\s+year\s+earlier\s+)?(?:{alternation(d['change_to'])})\s+"
+        # "grew 5.7% y-o-y in Q1-Q3 2025 to 2.34 trillion yuan": a basis and a short time phrase may come between
+        change_to=regex.compile(rf"^\s*,?\s*(?:(?:year[\s-]on[\s-]year|y-o-y|yoy|from\s+a\s+year\s+earlier)\s+)?"
+                                rf"(?:(?:in|during)\s+[^,;.]{{1,30}}?\s+)?(?:{alternation(d['change_to'])})\s+"
                                 r"(?:(?:a|an|the|about|around|nearly|more\s+than|over)\s+)*$", regex.IGNORECASE),
         delta_before=regex.compile(r"(?:increase[sd]?\s+(?:of|by)|(?:rose|grew|added|up|down|fell|dropped|decreased|declined|"
                                    r"shrank|shrunk|shrunken)\s+(?:by\s+)?|an?\s+(?:net\s+)?(?:increase|decrease|rise|drop|"
@@ -413,6 +415,9 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
     after_from = _ends_with(_FROM_END, before, regex.IGNORECASE)
     if _ends_with(v.comparison, before) and not after_from:
         return False
+    if after_from and _ends_with(_CHANGE_FROM, before) and not _SPAN_WORD.search(p.text):
+        return False  # "up 9.3 percent from the start of the year": the base of a change ("from January to
+        # October" is the span itself)
     if after_from and not compiled(
             r"\s*(?:to|-|through|until)\b", regex.IGNORECASE).match(text[p.end:p.end + 12]):
         # "from 84.3% in 2018" is a start point; "from January to May" is handled as one period
@@ -572,8 +577,10 @@ def _carries(text: str, p: Mention, s_start: int, figs: list[Mention], published
     per = p.period
     if published and per.end and int(per.end[:4]) < int(published[:4]) - 5:
         return False
-    if _aside(text, p.start, s_start) >= 0:
-        return False  # "(Q4 growth: 6.0 percent)": an aside, not the report's period
+    if _aside(text, p.start, s_start) >= 0 and not (not figs and text[p.end:].lstrip(") ").startswith(":")):
+        # "(Q4 growth: 6.0 percent)": an aside, not the report's period; but a heading's
+        # "Main indicators of Liangjiang New Area (January-September):" dates the lines under it
+        return False
     if figs:
         base = next((f for f in reversed(figs) if f.end <= p.start), None)
         if base is not None and _OF_FIGURE.fullmatch(text, base.end, p.start) and _ends_with(
@@ -721,7 +728,7 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
     heads = sorted(values + standalone, key=lambda x: x.start)
     sentence = (s_start, s_end)
     respective = _respective_places(text, s_start, s_end, breaks, heads, mentions) if (
-        listed or len(heads) > 1) and cues.may_hold("respectively") else {}
+        listed or len(heads) > 1) and (cues.may_hold("respectively") or cues.may_hold(" and ")) else {}
     for m in heads:
         change = change_of.get(id(m))
         is_value = id(m) in value_ids
@@ -774,17 +781,28 @@ def _respective_places(text, s_start, s_end, breaks, heads, mentions) -> dict[in
     """"Xiangyang and Yichang grew 6.1% and 6.3% respectively": the places listed before the
     figures of a "respectively" clause, paired with them in order (by id of the figure)."""
     resp = compiled(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE).search(text, s_start, s_end)
-    if resp is None:
-        return {}
-    c_start, _ = _clause_of(breaks, resp.start(), s_start, s_end)
-    figures = [m for m in heads if c_start <= m.start < resp.start()]
+    if resp is not None:
+        c_start, _ = _clause_of(breaks, resp.start(), s_start, s_end)
+        figures = [m for m in heads if c_start <= m.start < resp.start()]
+    else:
+        # without the word: "Yuzhong District and Jiangbei District received 12.4 million and 9.8 million
+        # visitors", two figures joined by "and" right after each other
+        pair = next(((a, b) for a, b in zip(heads, heads[1:]) if _AND.fullmatch(text, a.end, b.start)), None)
+        if pair is None:
+            return {}
+        c_start, _ = _clause_of(breaks, pair[0].start, s_start, s_end)
+        figures = list(pair)
     if len(figures) < 2:
         return {}
     listed = [p for p in (_place_info(m) for m in mentions if m.type in _PLACE_TYPES
                           and c_start <= m.start and m.end <= figures[0].start) if p and _domestic(p)]
-    if len(listed) != len(figures):
+    if len(listed) != len(figures) or resp is None and not all(
+            _AND.fullmatch(text, a["end"], b["start"]) for a, b in zip(listed, listed[1:])):
         return {}
     return {id(m): p for m, p in zip(figures, listed)}
+
+
+_AND = regex.compile(r",?\s+and\s+")
 
 
 def _place_with(text: str, m: Mention, places) -> dict | None:
@@ -920,7 +938,8 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
         # "annual output of X in the first half" keeps the half; "the annual target of 5 percent set in March"
         # and "expects full-year growth of 3 percent as the season begins in November" are the year's
         attached = chosen.start >= m.end and _ATTACHED.fullmatch(text, m.end, chosen.start)
-        if annual and best.granularity != "year" and not attached:
+        # ("From 2021 to 2024, GDP expanded at an average annual rate of 5.8 percent" keeps the years)
+        if annual and best.granularity not in ("year", "multi_year") and not attached:
             return _year_of(best)
         if (in_force and best.granularity == "year" and in_force.start and in_force.granularity != "year"
                 and in_force.start == best.start and in_force.end <= best.end
@@ -944,6 +963,8 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
 _OF_FIGURE = regex.compile(r"(?:\s+[a-z-]+){0,3}?\s+(?:in|of|for|during)\s+(?:the\s+)?")
 # a line of a list or text table under a heading: "- GDP: ...", "1. GDP ...", "| GDP | ..."
 _LIST_LINE = regex.compile(r"\s*(?:[-*\u2022\u00b7|]|\d{1,2}[.)]\s|\(\d{1,2}\))")
+_SPAN_WORD = regex.compile(r"\s(?:to|through|until|till)\s|-", regex.IGNORECASE)
+_CHANGE_FROM = regex.compile(r"(?:percent|per\s+cent|%|points?)\s+from\s+(?:the\s+)?$", regex.IGNORECASE)
 _SINCE_BEFORE = regex.compile(r"(?<![\w-])since\s+$", regex.IGNORECASE)
 _IN_BETWEEN = regex.compile(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
 # a period given right with its figure: "84.3% in 2018", "the 13 percent growth in the first three quarters"

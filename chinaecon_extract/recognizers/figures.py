@@ -207,6 +207,8 @@ class _FoldedLexicon:
 
 
 def _fold_lexicon(lex: _Lexicon) -> _FoldedLexicon:
+    """The lexicon's case-insensitive patterns as `re` patterns for lowered(text) (text.folded):
+    the same matches, 2-4 x faster per search."""
     word = r"(?!(?:and|or|but|while|which|that|the|a|an|in|to|for|with)\b)[a-z][\w-]*"
     of_noun_rate = regex.compile(rf"\s+of\s+(?:{word}\s+){{0,2}}?{word}" + lex.rate.pattern
                                  + r"(?!\s+(?:later|ago|earlier|before|after))", regex.IGNORECASE)
@@ -248,6 +250,8 @@ class _Guards:
 
 
 def _guards(prefix_codes, symbols, quals, counts, cues) -> _Guards:
+    """The literal pre-checks run before the searches (words a match must hold), derived from
+    the data and checked against it here, at build time."""
     months = load_json("periods.json")["months"]
     for name in (*counts["name_before"], *counts["name_before_capitalized"]):
         if not (name[-1].isalpha() or name[-1] == "."):

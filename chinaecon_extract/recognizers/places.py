@@ -61,6 +61,7 @@ _TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z0-9]++(?:['\-.&][A-Za-z0-9]++)*+)")
 
 @lru_cache(maxsize=8)
 def _union(vocabularies: tuple[frozenset, ...]) -> frozenset:
+    """All the words of the vocabularies (cached: the same few sets are asked for per text)."""
     return frozenset().union(*vocabularies)
 
 

@@ -19,6 +19,8 @@ CASES = [
     ("Nandan county opened a mine. The county hired 300 workers.", [("The county", "location", "Nandan", "county")]),
     ("Haidian district hosts startups. The district raised 1 billion yuan.", [("The district", "location", "Haidian", "district")]),
     ("Tibet Autonomous Region grew. The region cut poverty.", [("The region", "location", "Tibet", "province")]),
+    ("Xinjiang's tourism grew. Urumqi's hotels earned more. The region aims higher.",
+     [("The region", "location", "Xinjiang", "province")]),
     ("Beijing grew. The city's retail sales rose.", [("The city", "location", "Beijing", "province")]),
     ("Yiwu traders sold more. The city exported toys.", [("The city", "location", "Yiwu", "county")]),
     ("Haitian Group hired staff. The company exported more.", [("The company", "organization", "Haitian Group", None)]),

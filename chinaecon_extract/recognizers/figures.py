@@ -873,6 +873,10 @@ def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _
     if num_of and not n.is_word and _bare_follows(lc, d.end, s_end):
         d.kind, d.item = "count", _group(text, num_of, "item").lower()  # "The number of enterprises ... reached 5,036"
         return d
+    numbered = _NUMBERED.search(lc, max(s_start, d.start - 40), d.start) if "number" in lc[max(s_start, d.start - 30):d.start] else None
+    if numbered and _is_plural(_group(text, numbered, "item")) and _bare_follows(lc, d.end, s_end):
+        d.kind, d.item = "count", _group(text, numbered, "item").lower()  # "Inbound tourists numbered 1.1 million"
+        return d
     if n.has_scale and lex.money_metric.search(text[s_start:d.start]) \
             and not _match(r"\s*[\w(]", text[d.end:min(s_end, d.end + 2)] or " "):
         d.kind, d.currency = "money", _currency_in_force(drafts)
@@ -910,6 +914,10 @@ def _head_before_re() -> regex.Pattern:
     """The pattern of _head_before, built once (its alternation sorts the vocabulary)."""
     heads = lexicon().counts["heads_before_number"]
     return compiled(rf"(?<![\w-])(?<!\bthe\s)(?P<noun>{alternation(heads)})\s+$")
+
+
+# "[plural noun] numbered N", "[plural noun] numbering N"
+_NUMBERED = re.compile(r"(?<![\w-])(?P<item>[a-z][a-z-]+)\s+number(?:ed|ing)\s+(?:(?:about|nearly|some|over|more\s+than)\s+)?$")
 
 
 def _bare_follows(lc: str, pos: int, end: int) -> bool:

@@ -88,9 +88,13 @@ def find_references(text: str, entities: Sequence[Mention]) -> Iterator[Referenc
         kind, levels = PHRASES[phrase]
         start, end = m.span()
         target = None
-        for e in reversed(ents[:bisect_right(starts, start)]):
-            if e.end <= start and _fits(e, kind, levels, phrase):
-                target = e
+        # "the region" is first of all an autonomous region (province level), then a prefecture-level region
+        for tier in ((levels[:1], levels) if phrase == "region" else (levels,)):
+            for e in reversed(ents[:bisect_right(starts, start)]):
+                if e.end <= start and _fits(e, kind, tier, phrase):
+                    target = e
+                    break
+            if target is not None:
                 break
         # a later country is not "the country" ("Jinchuan, the country's largest nickel producer, ...
         # buyers in Kazakhstan"): with none before it, the country of Chinese news is China

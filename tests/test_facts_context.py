@@ -268,6 +268,11 @@ CONTEXT = [
      "about 2.5 times that at the end of 2023.", "2025-11-20",
      [("5.8 percent", None, ("2021-01-01", "2024-12-31")), ("38.7 billion yuan", None, ("2025-10-01", "2025-10-31")),
       ("4.2 million kW", None, ("2025-10-01", "2025-10-31"))]),
+    # translations put "respectively" before the figures
+    ("From January to August, Linxia's industrial output grew 8.7%. Dongxiang County, Jishishan County "
+     "respectively realize industrial output value 620 million yuan, 480 million yuan.", "2025-09-20",
+     [("8.7%", "Linxia", ("2025-01-01", "2025-08-31")), ("620 million yuan", "Dongxiang", ("2025-01-01", "2025-08-31")),
+      ("480 million yuan", "Jishishan", ("2025-01-01", "2025-08-31"))]),
     # a heading with no figures widens the period in force ("Highlights for the whole year:")
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",

@@ -30,6 +30,8 @@ CASES = [
      [("the country", "location", "China", "country")]),
     ("The city of Xi'an grew.", []),
     ("The city grew.", [("The city", "location", None, None)]),
+    # no province named: the province the place in question lies in
+    ("Linxia's output grew 8.7%, faster than the province.", [("the province", "location", "Gansu", "province")]),
     # a county is no city; a county-level city is ("Yumen"), and so is one written "City"
     ("Dingxi received 1.8 million tourists, and Zhuanglang County 200,000. The city's income rose.",
      [("The city", "location", "Dingxi", "prefecture")]),

@@ -782,8 +782,10 @@ def _respective_places(text, s_start, s_end, breaks, heads, mentions) -> dict[in
     figures of a "respectively" clause, paired with them in order (by id of the figure)."""
     resp = compiled(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE).search(text, s_start, s_end)
     if resp is not None:
-        c_start, _ = _clause_of(breaks, resp.start(), s_start, s_end)
-        figures = [m for m in heads if c_start <= m.start < resp.start()]
+        c_start, c_end = _clause_of(breaks, resp.start(), s_start, s_end)
+        # "A and B rose X and Y respectively", or as translations put it, "A, B respectively realize X, Y"
+        figures = [m for m in heads if c_start <= m.start < resp.start()] or [
+            m for m in heads if resp.end() <= m.start < c_end]
     else:
         # without the word: "Yuzhong District and Jiangbei District received 12.4 million and 9.8 million
         # visitors", two figures joined by "and" right after each other

@@ -51,6 +51,12 @@ REF_LOWER = re.compile(r"the(?<!\wthe) (" + "|".join(sorted(PHRASES, key=len, re
 
 
 @lru_cache(maxsize=1)
+def _province_names() -> dict[str, str]:
+    """First two digits of a division code -> the name of its province."""
+    return {e.code[:2]: e.name for e in load_gazetteer().entries if e.level == "province" and e.code}
+
+
+@lru_cache(maxsize=1)
 def _county_kinds() -> dict[str, str]:
     """Division code -> gazetteer kind ("county", "county_city", ...) of county-level places."""
     return {e.code: e.kind for e in load_gazetteer().entries if e.level == "county"}
@@ -103,6 +109,14 @@ def find_references(text: str, entities: Sequence[Mention]) -> Iterator[Referenc
                 if e.start >= end and _fits(e, kind, levels, phrase):
                     target = e
                     break
+        if target is None and phrase == "province":
+            # "higher than the whole province" in a Linxia report: the province Linxia lies in
+            home = next((e for e in reversed(ents[:bisect_right(starts, start)])
+                         if isinstance(e, Place) and e.code and e.end <= start), None)
+            name = _province_names().get(home.code[:2]) if home is not None else None
+            if name is not None:
+                yield Reference(start, end, text[start:end], kind=kind, name=name, level="province")
+                continue
         if target is None and phrase == "country":
             yield Reference(start, end, text[start:end], kind=kind, name="China", level="country")
             continue

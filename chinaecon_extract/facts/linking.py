@@ -535,10 +535,10 @@ def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool
         return None
     v = vocab()
     # "12.4 percent of the national total", "46.9 percent of the country's total": a denominator, not a subject;
-    # "Heilongjiang, China's largest grain producer": a description
+    # "Heilongjiang, China's largest grain producer": a description; "Since China's reform and opening-up": a time
     subjects = [p for p in places if not _setting(text, p, s_start)
                 and not (p["level"] == "country" and (
-                    _ends_with(r"(?<![\w-])of\s+(?:the\s+)?$", text[max(s_start, p["start"] - 8):p["start"]])
+                    _ends_with(r"(?<![\w-])(?:of|since|Since)\s+(?:the\s+)?$", text[max(s_start, p["start"] - 8):p["start"]])
                     or v.epithet.match(text, p["end"], p["end"] + 40)
                     or figures is not None and p["start"] >= figures[1]))]
     pool = subjects or ([p for p in places if not (figures and _set_off(text, p, s_start, figures[0]))]

@@ -175,6 +175,9 @@ CASES = [
      "the first quarter", "2024-01-01", "2024-03-31"),
     # a month in capitals in a text with no other capitalized word (the quick reject let it slip)
     ("sales in MARCH rose 4 percent", "2025-05-06", "MARCH", "2025-03-01", "2025-03-31"),
+    # hyphenated forms: "mid-2025", "first-half"
+    ("The canal enters peak construction by mid-2025.", "2025-04-22", "mid-2025", "2025-06-01", "2025-07-31"),
+    ("First-half foreign trade reached 340 billion yuan.", "2025-07-22", "First-half", "2025-01-01", "2025-06-30"),
     ("The year 2019 is crucial for the projects.", "2019-07-12", "The year 2019", "2019-01-01", "2019-12-31"),
     ("GDP was 5 percent in 2024. It was the fastest of the year.", "2025-01-08", "the year", "2024-01-01", "2024-12-31"),
     ("The policies were adopted 42 years ago.", "2020-10-28", "42 years ago", "1978-01-01", "1978-12-31"),

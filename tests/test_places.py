@@ -103,6 +103,7 @@ CASES = [
     ("Tourists flocked to Guiqing Mountain and Qinghai Lake.",
      [("Guiqing Mountain", "Guiqing Mountain", "other"), ("Qinghai Lake", "Qinghai Lake", "other")]),
     ("Climbers left for the Rocky Mountain near Lake Placid.", []),
+    ("The Pinglu Canal will cost 72.7 billion yuan.", [("Pinglu Canal", "Pinglu Canal", "other")]),
     ("Tourists flocked to Wuzhen Town.", [("Wuzhen Town", "Wuzhen Town", "other")]),
     ("Diners filled Ruiling International Kyoto Shopping Plaza.", [("Ruiling International Kyoto Shopping Plaza", "Ruiling International Kyoto Shopping Plaza", "other")]),
     ("Lanterns decorated Qinchuan New City.", [("Qinchuan New City", "Qinchuan New City", "other")]),

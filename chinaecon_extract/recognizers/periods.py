@@ -863,6 +863,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
             yrel = "the"
     elif rule == "part_year":
         kind, kw["part"] = "partyear", g["part"].lower()
+        year = year or _int(g.get("year2"))  # "mid-2025"
     elif rule == "holiday":
         key = _holiday_index().get(_SPACES.sub(" ", g["holiday"].lower()))
         if key is None:

@@ -137,7 +137,9 @@ def lexicon() -> _Lexicon:
         cue_kind={k.lower(): v for k, v in cue_kind.items()},
         basis=regex.compile(rf"(?<![\w])(?P<b>{grouped_alternation(cues['basis'])})(?![\w])", regex.IGNORECASE),
         basis_codes={" ".join(k.lower().split()): v for k, v in cues["basis"].items()},
-        rate=regex.compile(rf"\s*(?P<r>{grouped_alternation(cues['rate_words'])})(?![\w])", regex.IGNORECASE),
+        # "26 percent a year earlier" is a comparison, not a rate
+        rate=regex.compile(rf"\s*(?P<r>{grouped_alternation(cues['rate_words'])})(?![\w])"
+                           r"(?!\s+(?:earlier|ago|before|later|previously))", regex.IGNORECASE),
         rate_codes={" ".join(k.lower().split()): v for k, v in cues["rate_words"].items()},
         counts={k: set(v) for k, v in counts.items()},
         digit_mask=regex.compile(r"(?=[\d+(])(?:\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}\b"
@@ -581,7 +583,8 @@ def _compound_unit(text: str, lc: str, unit: str, pos: int, end: int) -> tuple[s
     r = f.rate.match(lc, pos, end)
     if r:
         return unit, r.end(), _rate_code(text, r)
-    t = _match(r"(day|year|month|week|hour|annum)\b", text[after:end], regex.IGNORECASE)
+    t = _match(r"(day|year|month|week|hour|annum)\b(?!\s+(?:earlier|ago|before|later|previously))", text[after:end],
+               regex.IGNORECASE)
     if t:
         return unit, after + t.end(), t.group(1).lower().replace("annum", "year")
     s = _suffix(text, lc, after, end)

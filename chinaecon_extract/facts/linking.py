@@ -855,8 +855,14 @@ def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:
                 g = out[i]
                 if not (g.change is None and g.value is not None and g.metric):
                     continue
+                # the same noun heading both ("sales of duty-free shops ... the sales"), in the same period:
+                # "investment" in "investment attraction projects" modifies another noun
+                if f.period is not None and g.period is not None and (f.period.start, f.period.end) != (
+                        g.period.start, g.period.end):
+                    continue
                 if head_rx is None:
-                    head_rx = compiled(rf"(?<![\w-]){regex.escape(head)}(?![\w-])", regex.IGNORECASE)
+                    head_rx = compiled(rf"(?<![\w-]){regex.escape(head)}(?=\s*$|[,;]|\s+(?:of|in|at|for|during|from|to|"
+                                       rf"with|by|on)(?![\w-]))", regex.IGNORECASE)
                 if not head_rx.search(g.metric):
                     continue
                 if says_the is None:

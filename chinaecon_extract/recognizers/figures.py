@@ -994,6 +994,24 @@ def _link_equivalents(text: str, drafts: list[_Draft]) -> None:
 
 
 _COORD = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and|or)\s*")
+# "investment in eastern areas rose 1.2 percent, central areas 4.0 percent": the verb left out
+_GAPPED = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<np>(?:[a-z][\w'-]*\s+){1,4})", re.IGNORECASE)
+_NOT_GAPPED_LAST = frozenset(("for", "to", "of", "at", "by", "from", "about", "nearly", "over", "than", "with", "only",
+                              "and", "or", "the", "a", "an", "was", "were", "is", "are", "reached", "hit", "totaled"))
+
+
+def _gapped(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] is ", [and] <noun phrase> " with no verb or share word: a percent after
+    it repeats the change before it for another item."""
+    m = _GAPPED.fullmatch(text, a, b)
+    if m is None:
+        return False
+    words = m.group("np").lower().split()
+    if words[-1] in _NOT_GAPPED_LAST:
+        return False
+    cue_kind = lexicon().cue_kind
+    return not any(w in cue_kind for w in words) and not any(
+        " ".join(words[i:i + 2]) in cue_kind for i in range(len(words) - 1))
 
 
 def _carry_rates(out: list, text: str, starts) -> list:
@@ -1006,7 +1024,7 @@ def _carry_rates(out: list, text: str, starts) -> list:
             continue
         same = prev is not None and bisect.bisect_right(starts, prev.start) == bisect.bisect_right(starts, m.start)
         if same and prev.role == "change" and m.role == "share" and not _match(r"\s*of\b", text[m.end:m.end + 4]):
-            coord = _COORD.fullmatch(text, prev.end, m.start)
+            coord = _COORD.fullmatch(text, prev.end, m.start) or _gapped(text, prev.end, m.start)
             ref = lex.rate_reference.search(text, max(prev.end, m.start - 40), m.start)
             if coord or ref:
                 out[i] = m = m.with_(role="change", direction=prev.direction, basis=m.basis or prev.basis)

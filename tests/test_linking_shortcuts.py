@@ -23,7 +23,7 @@ def test_earliest_match_is_the_forward_search_match(phrase, tail):
     s = phrase + tail
     v = linking.vocab()
     for rx in (v.value_verb, v.stock):
-        fast, plain = linking._earliest_match(rx, s), rx.search(s)
+        fast, plain = linking._longest_from_end(rx, s), rx.search(s)
         assert (fast is None) == (plain is None), (rx.pattern[:40], s)
         if plain is not None:
             assert fast.start() == plain.start() and fast.group() == plain.group(), s
@@ -53,7 +53,7 @@ def test_rightmost_change_cue_is_the_last_finditer_match(region):
     last = None
     for last in rx.finditer(region):
         pass
-    fast = linking._rightmost_match(rx, region)
+    fast = linking._longest_from_end(rx, region)
     assert (fast is None) == (last is None), region
     if last is not None:
         assert fast.span() == last.span(), region

@@ -64,27 +64,18 @@ _LONGEST_FROM_END: dict = {}  # pattern -> its REVERSE | POSIX compilation
 
 def _longest_from_end(rx: regex.Pattern, s: str):
     """The match of `rx` that ends last in `s` and, of those, starts first: a reverse POSIX
-    (leftmost-longest) search, which reads from the end (see _earliest_match, _rightmost_match)."""
+    (leftmost-longest) search, which reads from the end. It stands in for two forward searches:
+
+    - rx.search(s) for a pattern anchored at the end (`...\\s+$`): every match ends at the
+      end, so the forward search's match is the one starting earliest, the longest;
+    - the last match rx.finditer(s) yields, for a word-bounded alternation whose matches never
+      partly overlap (one inside another ends where it does: "up" in "was up").
+
+    The reverse search tries the end only, where the forward ones try every start."""
     rev = _LONGEST_FROM_END.get(rx)
     if rev is None:
         rev = _LONGEST_FROM_END[rx] = compiled(rx.pattern, int(rx.flags) | _REVERSE | int(regex.POSIX))
     return rev.search(s)
-
-
-def _earliest_match(rx: regex.Pattern, s: str):
-    """rx.search(s) for a pattern anchored at the end (`...\\s+$`), for its start and text:
-    every match ends at the end, so the forward search's match is the one starting
-    earliest, which is the longest. The reverse search finds that one trying the end
-    only, where the forward search tries every start."""
-    return _longest_from_end(rx, s)
-
-
-def _rightmost_match(rx: regex.Pattern, s: str):
-    """The last match rx.finditer(s) yields, for a word-bounded alternation whose matches
-    never partly overlap (one inside another ends where it does: "up" in "was up"): the
-    match ending last, the longest of those ending there. The reverse search finds it
-    from the end, where finditer walks the whole text."""
-    return _longest_from_end(rx, s)
 
 
 def _cue_pieces(words) -> tuple[str, ...]:
@@ -157,9 +148,7 @@ class _Vocab:
     timeless: regex.Pattern
     stock: regex.Pattern
     future: regex.Pattern
-    # substring guards (_cue_pieces) for the cue searches run on most figures
-    timeless_pieces: tuple[str, ...]
-    future_pieces: tuple[str, ...]
+    # substring guards (_cue_pieces) for the cue searches run on most places and figures
     list_pieces: tuple[str, ...]
     rank_pieces: tuple[str, ...]
     # per cue family, the pieces of which a sentence must hold one for any figure of it to
@@ -174,6 +163,7 @@ class _Vocab:
 def vocab() -> _Vocab:
     d = load_json("linking.json")
     ords = {k.lower(): v for k, v in d["ordinals"].items()}
+    rank_pieces = _fewest(_cue_pieces(d["rank_cues"]))
     return _Vocab(
         value_verb=regex.compile(rf"(?<![\w-])(?:{alternation(d['value_verbs'])})\s+(?:(?:a|an|the|about|around|nearly|almost|"
                                  r"more\s+than|over|some|roughly|approximately|at\s+least|a\s+total\s+of|a\s+record|"
@@ -220,12 +210,10 @@ def vocab() -> _Vocab:
                             r"\s+(?:(?:a|an|the|about|around|nearly|almost|more\s+than|over|some|only|just|"
                             r"approximately|at\s+least|minimal|minimum|total|of)\s+)*$", regex.IGNORECASE),
         future=regex.compile(rf"(?<![\w-])(?:{alternation(d['future_cues'])})(?![\w-])", regex.IGNORECASE),
-        timeless_pieces=_cue_pieces(d["timeless_cues"]),
-        future_pieces=_cue_pieces(d["future_cues"]),
         list_pieces=_fewest(_cue_pieces(d["list_markers"])),
-        rank_pieces=_fewest(_cue_pieces(d["rank_cues"])),
+        rank_pieces=rank_pieces,
         families={"annual": _ANNUAL_PIECES, "timeless": _fewest(_cue_pieces(d["timeless_cues"])),
-                  "future": _fewest(_cue_pieces(d["future_cues"])), "rank": _fewest(_cue_pieces(d["rank_cues"])),
+                  "future": _fewest(_cue_pieces(d["future_cues"])), "rank": rank_pieces,
                   # a word of each branch of `stock` above
                   "stock": _cue_pieces(d["stock_nouns"] + ["investment", "has", "have", "each", "home"]),
                   "from": ("from",)},
@@ -678,10 +666,10 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
     change_of: dict[int, Mention] = {}
     standalone: list[Mention] = []
     # "A, B and C rose by 1, 2 and 3 percent respectively"
+    resp = _RESPECTIVELY.search(text, s_start, s_end) if cues.may_hold("respectively") else None
     listed: list[Mention] = []
-    if len(changes) >= 2 and cues.may_hold("respectively") and (resp := compiled(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE).search(
-            text[s_start:s_end])):
-        at = s_start + resp.start()
+    if len(changes) >= 2 and resp:
+        at = resp.start()
         listed = [c for c in changes if c.end <= at]
         cands = [m for m in values if m.end <= listed[0].start and not is_delta[id(m)]] if listed else []
         if cands and len(cands) >= len(listed):
@@ -727,7 +715,7 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
                for p in scoping]
     heads = sorted(values + standalone, key=lambda x: x.start)
     sentence = (s_start, s_end)
-    respective = _respective_places(text, s_start, s_end, breaks, heads, mentions) if (
+    respective = _respective_places(text, s_start, s_end, breaks, heads, mentions, resp) if (
         listed or len(heads) > 1) and (cues.may_hold("respectively") or cues.may_hold(" and ")) else {}
     for m in heads:
         change = change_of.get(id(m))
@@ -767,7 +755,7 @@ def _own_subject(text: str, value_end: int, change_start: int) -> bool:
     if joint is None:
         return False
     tail = gap[joint.end():]
-    verb = _rightmost_match(vocab().change_verb, tail)
+    verb = _longest_from_end(vocab().change_verb, tail)
     return (verb is not None and not any(ch.isdigit() for ch in tail)
             and _AFTER_VERB.fullmatch(tail, verb.end()) is not None
             and indicator_for(tail[:verb.start()]) is not None)
@@ -777,10 +765,10 @@ _JOINT = regex.compile(r"(?:,\s*(?:and|while|whereas|but|with)|;)\s+", regex.IGN
 _AFTER_VERB = regex.compile(r"\s*(?:by\s+|of\s+|to\s+)?(?:(?:about|nearly|more\s+than|over)\s+)?", regex.IGNORECASE)
 
 
-def _respective_places(text, s_start, s_end, breaks, heads, mentions) -> dict[int, dict]:
+def _respective_places(text, s_start, s_end, breaks, heads, mentions, resp) -> dict[int, dict]:
     """"Xiangyang and Yichang grew 6.1% and 6.3% respectively": the places listed before the
-    figures of a "respectively" clause, paired with them in order (by id of the figure)."""
-    resp = compiled(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE).search(text, s_start, s_end)
+    figures of a "respectively" clause (resp: its match, else None), paired with them in order
+    (by id of the figure)."""
     if resp is not None:
         c_start, c_end = _clause_of(breaks, resp.start(), s_start, s_end)
         # "A and B rose X and Y respectively", or as translations put it, "A, B respectively realize X, Y"
@@ -805,6 +793,7 @@ def _respective_places(text, s_start, s_end, breaks, heads, mentions) -> dict[in
 
 
 _AND = regex.compile(r",?\s+and\s+")
+_RESPECTIVELY = regex.compile(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE)
 
 
 def _place_with(text: str, m: Mention, places) -> dict | None:
@@ -920,11 +909,11 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
         at = max(lo, m.start - 120)
         if cues.low is not None:
             if _holds_any(v.families["stock"], cues.folded(at, m.start)):  # as in _Cues
-                stock = _earliest_match(v.stock, text[at:m.start])
+                stock = _longest_from_end(v.stock, text[at:m.start])
         else:
             window = text[at:m.start]
             if not (window.isascii() and not _holds_any(v.families["stock"], window.lower())):
-                stock = _earliest_match(v.stock, window)
+                stock = _longest_from_end(v.stock, window)
     if stock and stock.group().lower().startswith("each") or not own and (
             stock or cues["timeless"] and _holds_any(v.families["timeless"], cues.folded(lo, m.start))
             and v.timeless.search(text, lo, m.start)):
@@ -1084,7 +1073,7 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
         if prev_end < f.end <= m.start:
             prev_end = f.end
     region = text[prev_end:m.start]
-    verb = _value_verb_from_end().search(region)  # _earliest_match(v.value_verb, region), without the lookups
+    verb = _longest_from_end(v.value_verb, region)
     if verb:
         region = region[:verb.start()]
         if verb.group().split()[0].lower() in ("of", "at", "to", "with"):
@@ -1092,7 +1081,7 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
             region = _after_last_owner_verb(region)
     elif m.type == "percent":
         # a standalone change: "retail sales grew 6 percent", "the sales increased 33.56%"
-        cue = _rightmost_match(v.change_verb, region)
+        cue = _longest_from_end(v.change_verb, region)
         if cue is None:
             return None
         region = region[:cue.start()]
@@ -1106,14 +1095,6 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
         if parts:
             region = parts[-1]
     return _clean(region)
-
-
-@lru_cache(maxsize=1)
-def _value_verb_from_end() -> regex.Pattern:
-    """The reverse POSIX compilation _earliest_match uses for vocab().value_verb, for the search run
-    on nearly every figure."""
-    rx = vocab().value_verb
-    return compiled(rx.pattern, int(rx.flags) | _REVERSE | int(regex.POSIX))
 
 
 def _tail_words(region: str) -> str | None:

@@ -27,6 +27,8 @@ _WORD = regex.compile(r"[\p{L}][\p{L}\d'-]*|\d+\p{Lu}(?![\p{L}\d])|[^\s\p{L}]")
 # _WORD for a stretch of plain ASCII text, where \p{L} is [A-Za-z], \p{Lu} [A-Z], \d [0-9] and
 # regex's \s the six characters below (re's \s would take \x1c-\x1f too); `re` runs it faster
 _WORD_ASCII = re.compile(r"[A-Za-z][A-Za-z0-9'-]*|[0-9]+[A-Z](?![A-Za-z0-9])|[^ \t\n\r\x0b\x0cA-Za-z]")
+# after a time word, what makes "a year" a comparison ("26 percent a year earlier"), not a rate
+_NOT_A_RATE = r"(?!\s+(?:earlier|ago|before|later|previously))"
 _ACRONYM = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&-]{1,9}s?\s*\)")
 MONTHS = alternation(load_json("periods.json")["months"])  # month names and abbreviations
 
@@ -137,9 +139,8 @@ def lexicon() -> _Lexicon:
         cue_kind={k.lower(): v for k, v in cue_kind.items()},
         basis=regex.compile(rf"(?<![\w])(?P<b>{grouped_alternation(cues['basis'])})(?![\w])", regex.IGNORECASE),
         basis_codes={" ".join(k.lower().split()): v for k, v in cues["basis"].items()},
-        # "26 percent a year earlier" is a comparison, not a rate
-        rate=regex.compile(rf"\s*(?P<r>{grouped_alternation(cues['rate_words'])})(?![\w])"
-                           r"(?!\s+(?:earlier|ago|before|later|previously))", regex.IGNORECASE),
+        rate=regex.compile(rf"\s*(?P<r>{grouped_alternation(cues['rate_words'])})(?![\w]){_NOT_A_RATE}",
+                           regex.IGNORECASE),
         rate_codes={" ".join(k.lower().split()): v for k, v in cues["rate_words"].items()},
         counts={k: set(v) for k, v in counts.items()},
         digit_mask=regex.compile(r"(?=[\d+(])(?:\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}\b"
@@ -583,8 +584,7 @@ def _compound_unit(text: str, lc: str, unit: str, pos: int, end: int) -> tuple[s
     r = f.rate.match(lc, pos, end)
     if r:
         return unit, r.end(), _rate_code(text, r)
-    t = _match(r"(day|year|month|week|hour|annum)\b(?!\s+(?:earlier|ago|before|later|previously))", text[after:end],
-               regex.IGNORECASE)
+    t = _match(rf"(day|year|month|week|hour|annum)\b{_NOT_A_RATE}", text[after:end], regex.IGNORECASE)
     if t:
         return unit, after + t.end(), t.group(1).lower().replace("annum", "year")
     s = _suffix(text, lc, after, end)

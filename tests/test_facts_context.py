@@ -280,6 +280,16 @@ CONTEXT = [
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",
      [("6.0 percent", None, ("2024-10-01", "2024-12-31")), ("1.08 trillion yuan", None, ("2024-01-01", "2024-12-31"))]),
+    # a headline's city gives way to the zone inside it that the report names; a later paragraph goes back
+    # to the zone, not to the headline's city
+    ("Lanzhou zone sees strong growth\n\nIn the first half, Lanzhou High-tech Industrial Development Zone achieved "
+     "output value of 31.2 billion yuan.\n\nThe new materials industry realized revenue of 8.4 billion yuan.",
+     "2025-07-20", [("31.2 billion yuan", "Lanzhou High-tech Industrial Development Zone", ("2025-01-01", "2025-06-30")),
+                    ("8.4 billion yuan", "Lanzhou High-tech Industrial Development Zone", ("2025-01-01", "2025-06-30"))]),
+    # ... and a province's to the county inside it; "Handan, May 30 --" is a dateline, not the subject
+    ("Hebei county expands vegetable planting\n\nHandan, May 30 -- Feixiang district of Handan city planted "
+     "86,000 mu of vegetables this year.\n\nThe total output reached 410,000 tons.", "2025-05-30",
+     [("86,000 mu", "Feixiang", ("2025-01-01", "2025-12-31")), ("410,000 tons", "Feixiang", ("2025-01-01", "2025-12-31"))]),
 ]
 
 

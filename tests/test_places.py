@@ -156,6 +156,11 @@ CASES = [
     ("The Talatan photovoltaic park is near the Lanzhou scenic area.",
      [("Talatan photovoltaic park", "Talatan", "zone"), ("Lanzhou", "Lanzhou", "prefecture")]),
     ("the city and the province both grew.", []),
+    # a level word that fits no reading of the name describes another place ("a Hebei county"), but one
+    # that fits one of them picks it ("Hebei district" is Tianjin's)
+    ("A Hebei county doubled its vegetable output.", [("Hebei", "Hebei", "province")]),
+    ("Yunnan prefecture towns grew tea.", [("Yunnan", "Yunnan", "province")]),
+    ("Hebei district of Tianjin opened a market.", [("Hebei district", "Hebei", "district"), ("Tianjin", "Tianjin", "province")]),
 ]
 
 

@@ -359,10 +359,29 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
 def _lead_place(text: str, sentences, lead: list[list[dict]]) -> dict | None:
     """The place the lead (the first sentences naming a place) reports on: the article's topic.
     lead: the _candidate_places of the first (up to three) sentences."""
-    for (s_start, _), places in zip(sentences, lead):
-        if places:
-            return _choose_place(text, places, s_start, True, None)
-    return None
+    found = [(s, e, _choose_place(text, places, s, True, None)) for (s, e), places in zip(sentences, lead) if places]
+    if not found:
+        return None
+    s_start, s_end, first = found[0]
+    # a headline's place gives way to the part of it the first report names ("Hebei county harvests
+    # bumper crop" over "The harvest in Gaocheng district of Shijiazhuang city, Hebei province")
+    if first is not None and len(found) > 1 and _HEADLINE.fullmatch(text, s_start, s_end):
+        inner = found[1][2]
+        if inner is not None and _inside(inner, first):
+            return inner
+    return first
+
+
+_HEADLINE = compiled(r"[^\n]*[^.!?:;\s\"”)]\s*")  # a line without final punctuation
+
+
+def _inside(p: dict, q: dict) -> bool:
+    """True when place p lies within place q: by division code, or a zone named after its city."""
+    pc, qc = p.get("code"), q.get("code")
+    if pc and qc and pc != qc and len(pc) == len(qc) == 6:
+        prefix = qc.rstrip("0")
+        return len(prefix) in (2, 4) and pc.startswith(prefix)
+    return p["name"].startswith(q["name"] + " ")
 
 
 def _document_place(text: str, mentions: Sequence[Mention]) -> dict | None:
@@ -436,7 +455,7 @@ _PLACE_TYPES = ("location", "reference")  # the mention types _place_info makes 
 def _place_info(m: Mention) -> dict | None:
     if m.type == "location":
         return {"name": m.name, "level": m.level, "province": _province(m), "start": m.start, "end": m.end,
-                "parent": m.parent}
+                "parent": m.parent, "code": m.code}
     if m.type == "reference" and m.kind == "location" and m.name:
         phrase = " ".join(m.text.lower().split()[1:])  # "the region" -> "region"
         return {"name": m.name, "level": m.level or "other", "province": None, "start": m.start, "end": m.end,
@@ -501,15 +520,20 @@ def _coordinated(text: str, p: dict, places: list[dict]) -> bool:
                for q in places)
 
 
-_DATELINE = regex.compile(r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*)?(?:\([^)]{1,30}\)\s*)?(?:--|-|\u2014|:)")
+_DATELINE = regex.compile(r"\s*(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*)?(?:\([^)]{1,30}\)\s*)?(?:--|-|\u2014|:)")
 
 
 def _dateline(text: str, p: dict) -> bool:
-    """"NANNING -- ...", "HAIKOU, Oct 6 (Xinhua) -- ...": where a story was filed, not what it reports on."""
-    if not text[p["start"]:p["end"]].isupper():
+    """"NANNING -- ...", "HAIKOU, Oct 6 (Xinhua) -- ...", "Shijiazhuang, June 26 -- ...": where a
+    story was filed, not what it reports on (a name not in capitals needs the date)."""
+    after = text[p["end"]:p["end"] + 2]
+    if not (after.startswith(",") or text[p["start"]:p["end"]].isupper()):
         return False  # the common case, settled before the line start is looked for
     at_line_start = p["start"] == 0 or text[:p["start"]].rstrip(" ").endswith("\n")
-    return at_line_start and bool(_DATELINE.match(text, p["end"]))
+    if not at_line_start:
+        return False
+    m = _DATELINE.match(text, p["end"])
+    return bool(m) and (text[p["start"]:p["end"]].isupper() or m.group(1) is not None)
 
 
 def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool, in_force: dict | None,

@@ -309,10 +309,13 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
         gen = (_generic_after(toks, end_tok, lex)
                if end_tok < n and spaced[end_tok - 1] and not words[end_tok - 1].endswith("'s") else None)
         if gen:
-            end_tok, levels = gen
-            fit = [e for lv in levels for e in cands if e.level == lv]
-            cands = tuple(fit) or cands
-        else:
+            fit = [e for lv in gen[1] for e in cands if e.level == lv]
+            if not fit and words[gen[0] - 1].islower():
+                gen = None  # "a Hebei county": the level word describes another place, not Hebei
+            else:
+                end_tok = gen[0]
+                cands = tuple(fit) or cands
+        if not gen:
             cands = gaz.bare_index.get(k, ())
             if not cands:
                 i += m

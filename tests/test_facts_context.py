@@ -280,6 +280,12 @@ CONTEXT = [
     ("GDP grew 6.0 percent in the fourth quarter.\n\nHighlights for the whole year:\n- Retail sales: 1.08 "
      "trillion yuan, up 3.6 percent", "2025-01-10",
      [("6.0 percent", None, ("2024-10-01", "2024-12-31")), ("1.08 trillion yuan", None, ("2024-01-01", "2024-12-31"))]),
+    # the period of a comparison base dates only that base, and a record's starting point ("the highest since")
+    # dates nothing
+    ("In August, Guangdong's exports rose 3.6 percent, rebounding from a 1.2-percent fall in July. Shipments "
+     "of ships rose 27 percent, the highest since June 2023. Steel exports fell 4 percent.", "2025-09-12",
+     [("3.6 percent", "Guangdong", ("2025-08-01", "2025-08-31")), ("1.2-percent", "Guangdong", ("2025-07-01", "2025-07-31")),
+      ("27 percent", "Guangdong", ("2025-08-01", "2025-08-31")), ("4 percent", "Guangdong", ("2025-08-01", "2025-08-31"))]),
     # a headline's city gives way to the zone inside it that the report names; a later paragraph goes back
     # to the zone, not to the headline's city
     ("Lanzhou zone sees strong growth\n\nIn the first half, Lanzhou High-tech Industrial Development Zone achieved "

@@ -239,6 +239,11 @@ CASES = [
     ("Trips rose during the National Day holiday. Spending rose over last year's holiday.", "2023-10-07", "last year's holiday", "2022-09-29", "2022-10-06"),
     ("A gala will be aired on Single's Day.", "2020-11-12", "Single's Day", "2020-11-11", "2020-11-11"),
     ("Sales rose during the May Day holiday.", "2024-05-06", "the May Day holiday", "2024-05-01", "2024-05-05"),
+    # a year after "since" is where a record or a stretch starts, not the year the article goes on in
+    ("Core CPI rose 1.1 percent, the fastest pace since March 2024. Food prices fell in September.", "2025-10-16",
+     "September", "2025-09-01", "2025-09-30"),
+    ("Since 2021, the county has built 46 reservoirs. In June, the county started two more.", "2025-08-02",
+     "June", "2025-06-01", "2025-06-30"),
 ]
 
 

@@ -157,6 +157,8 @@ class _Vocab:
     world_regions: frozenset[str]
     # "'s largest ...": after a country, a description of something else ("China's largest grain producer")
     epithet: regex.Pattern
+    # "the biggest increase since": a record's starting point follows
+    record_since: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -219,6 +221,8 @@ def vocab() -> _Vocab:
                   "from": ("from",)},
         world_regions=frozenset(d["world_regions"]),
         epithet=regex.compile(rf"'s?\s+(?:[\w-]+\s+)?(?:{alternation(d['country_epithets'])})(?![\w-])", regex.IGNORECASE),
+        record_since=regex.compile(rf"(?<![\w-])(?:{alternation(d['record_before_since'])})(?![\w-])[^,;()]{{0,40}}?"
+                                   r"\s(?:since|Since)\s+$", regex.IGNORECASE),
     )
 
 
@@ -414,6 +418,8 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
             and _DATELINE_DASH.match(text[p.end:p.end + 4])):
         return False  # the dateline "BEIJING, April 9 (Xinhua) --"
     before = text[max(s_start, p.start - 40):p.start]
+    if before[-6:].lower() == "since " and _ends_with(v.record_since, text[max(s_start, p.start - 60):p.start]):
+        return False  # "the biggest increase since February 2024": where a record starts, not the figure's period
     low = p.text.lower()
     if "same period" in low or "year earlier" in low or "year ago" in low or "previous year" in low:
         return False
@@ -594,17 +600,23 @@ def _carries(text: str, p: Mention, s_start: int, figs: list[Mention], published
         # "Main indicators of Liangjiang New Area (January-September):" dates the lines under it
         return False
     if figs:
-        base = next((f for f in reversed(figs) if f.end <= p.start), None)
-        if base is not None and _OF_FIGURE.fullmatch(text, base.end, p.start) and _ends_with(
-                vocab().comparison, text[max(s_start, base.start - 40):base.start]):
-            return False
-        return True
+        return _base_figure(text, p, figs, s_start) is None
     if per.granularity == "day":
         return False
     if per.granularity == "month":
         return not text[s_start:p.start].strip(" ,") or bool(
             compiled(r"\s*(?:in|during|by|for)\s+(?:the\s+)?", regex.IGNORECASE).fullmatch(text[s_start:p.start]))
     return True
+
+
+def _base_figure(text: str, p: Mention, figs: list[Mention], s_start: int) -> Mention | None:
+    """The figure a period dates when that figure is a comparison base ("lower than the 0.5-percent
+    increase in July", "narrowing from a 4.4-percent drop in September"), else None."""
+    base = next((f for f in reversed(figs) if f.end <= p.start), None)
+    if base is not None and _OF_FIGURE.fullmatch(text, base.end, p.start) and _ends_with(
+            vocab().comparison, text[max(s_start, base.start - 40):base.start]):
+        return base
+    return None
 
 
 def _aside(text: str, pos: int, s_start: int) -> int:
@@ -735,8 +747,10 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
     out = []
     value_ids = {id(m) for m in values}
     # what each scoping period is regardless of the figure: after "since", and inside which parentheses
-    scoping = [(p, bool(_SINCE_BEFORE.search(text[max(s_start, p.start - 8):p.start])), _aside(text, p.start, s_start))
-               for p in scoping]
+    # and whose it is when it dates a comparison base ("fell 2.9 percent, narrowing from a 4.4-percent drop in
+    # September": September is the 4.4 percent's, not the 2.9 percent's)
+    scoping = [(p, bool(_SINCE_BEFORE.search(text[max(s_start, p.start - 8):p.start])), _aside(text, p.start, s_start),
+                _base_figure(text, p, figs, s_start)) for p in scoping]
     heads = sorted(values + standalone, key=lambda x: x.start)
     sentence = (s_start, s_end)
     respective = _respective_places(text, s_start, s_end, breaks, heads, mentions, resp) if (
@@ -901,7 +915,7 @@ def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published, 
     if "from" not in cues.folded(at, m.start) or not _ends_with(_FROM_BEFORE, text[at:m.start]):
         return per
     to = _TO_AFTER.match(text, m.end)
-    if to is None or any(m.end <= p.start < to.end() for p, _, _ in scoping):
+    if to is None or any(m.end <= p.start < to.end() for p, *_ in scoping):
         return per
     return replace(shift_period(per, -1, "context"), note="the start point of a change: a year before")
 
@@ -916,7 +930,7 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
     scoping period of its clause (one right after "in" first), else of its sentence;
     else the period in force. A bare year that contains the period in force ("started
     this year" in a January-May report) does not replace the narrower period.
-    scoping: (period mention, whether "since" precedes it, its _aside) of each scoping period
+    scoping: (period mention, whether "since" precedes it, its _aside, the comparison base it dates) of each scoping period
     of the sentence; cues: the cue families of the sentence (_Cues)."""
     v = vocab()
     annual = None
@@ -926,7 +940,7 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
         annual = v.annual.search(window) if _may_contain(_ANNUAL_PIECES, window) else None
     # a figure describing a state rather than what happened in a period: "projects now cover 832 counties",
     # "has a population of 3.5 million", "each with an investment of 100 million yuan"
-    own = [p for p, _, _ in scoping if c_start <= p.start < c_end and p.start < m.end + 30] if scoping else ()
+    own = [p for p, *_ in scoping if c_start <= p.start < c_end and p.start < m.end + 30] if scoping else ()
     stock = None
     lo = max(s_start, c_start)
     if cues["stock"]:
@@ -946,8 +960,8 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
     # in parentheses scopes only what is inside them
     if scoping:
         aside = _aside(text, m.start, s_start)
-        scoping = [p for p, since, p_aside in scoping if (c_start <= p.start < c_end or not since)
-                   and p_aside in (-1, aside)]
+        scoping = [p for p, since, p_aside, base in scoping if (c_start <= p.start < c_end or not since)
+                   and p_aside in (-1, aside) and (base is None or base is m)]
     if scoping:
         def dist(p):
             gap = p.start - m.end if p.start >= m.end else m.start - p.end

@@ -581,6 +581,8 @@ def _sets_explicit_year(expr: PeriodExpression, year: int, ctx: _Context, text: 
     if ctx.pub is not None and (year > ctx.pub.year or (expr.kind == "year" and year == ctx.pub.year
                                                         and dt.date(year, 12, 31) > ctx.pub and ctx.pub.month < 7)):
         return False
+    if _SINCE.search(text, max(0, expr.start - 8), expr.start):
+        return False  # "the biggest increase since February 2024", "since 2021": a starting point, not the year reported
     if expr.kind == "year":
         before = _SPACES.sub(" ", text[max(0, expr.start - 24):expr.start].lower())
         if expr.rule not in ("year_bare", "since"):
@@ -591,6 +593,7 @@ def _sets_explicit_year(expr: PeriodExpression, year: int, ctx: _Context, text: 
 
 
 _PLACE_PREPOSITION = re.compile(r" (?:at|in) $")
+_SINCE = re.compile(r"(?<![\w-])[Ss]ince\s+\Z")
 
 
 def _update(expr: PeriodExpression, p: Period, ctx: _Context, text: str = "") -> None:

@@ -286,6 +286,14 @@ CONTEXT = [
      "of ships rose 27 percent, the highest since June 2023. Steel exports fell 4 percent.", "2025-09-12",
      [("3.6 percent", "Guangdong", ("2025-08-01", "2025-08-31")), ("1.2-percent", "Guangdong", ("2025-07-01", "2025-07-31")),
       ("27 percent", "Guangdong", ("2025-08-01", "2025-08-31")), ("4 percent", "Guangdong", ("2025-08-01", "2025-08-31"))]),
+    # "than during last year's holiday" is a base; "with X alone receiving" gives the figure to X
+    ("Guilin received 3.4 million visits during the National Day holiday, with the Lijiang Scenic Area alone "
+     "receiving 610,000 visits. Hotel occupancy stood at 78 percent, 4 percent higher than during last year's "
+     "holiday. Restaurant revenue reached 1.2 billion yuan.", "2025-10-09",
+     [("3.4 million visits", "Guilin", ("2025-10-01", "2025-10-08")),
+      ("610,000 visits", "Lijiang Scenic Area", ("2025-10-01", "2025-10-08")),
+      ("78 percent", "Guilin", ("2025-10-01", "2025-10-08")), ("4 percent", "Guilin", ("2025-10-01", "2025-10-08")),
+      ("1.2 billion yuan", "Guilin", ("2025-10-01", "2025-10-08"))]),
     # a headline's city gives way to the zone inside it that the report names; a later paragraph goes back
     # to the zone, not to the headline's city
     ("Lanzhou zone sees strong growth\n\nIn the first half, Lanzhou High-tech Industrial Development Zone achieved "

@@ -170,7 +170,7 @@ def vocab() -> _Vocab:
         value_verb=regex.compile(rf"(?<![\w-])(?:{alternation(d['value_verbs'])})\s+(?:(?:a|an|the|about|around|nearly|almost|"
                                  r"more\s+than|over|some|roughly|approximately|at\s+least|a\s+total\s+of|a\s+record|"
                                  r"only|just|up\s+to|record)\s+)*$", regex.IGNORECASE),
-        comparison=regex.compile(rf"(?<![\w-])(?:{alternation(d['comparison_before'])})\s+(?:(?:at|in)\s+)?(?:the\s+|a\s+)?$",
+        comparison=regex.compile(rf"(?<![\w-])(?:{alternation(d['comparison_before'])})\s+(?:(?:at|in|during)\s+)?(?:the\s+|a\s+)?$",
                                  regex.IGNORECASE),
         # "said on Monday", "data released by the National Bureau of Statistics on Dec 11"
         reporting=regex.compile(rf"(?<![\w-])(?:{alternation(d['reporting_before'])})(?:\s+by\s+[^,;.()]{{1,60}}?)?\s+(?:on\s+)?$",
@@ -848,9 +848,14 @@ def _place_with(text: str, m: Mention, places) -> dict | None:
     if owner is not None and m.start - owner["end"] <= 60 and text.find(",", owner["end"], m.start) < 0 \
             and _SUBJECT_OF.fullmatch(text, owner["end"], m.start):
         setting = _last_match(vocab().locative, text[max(0, owner["start"] - 30):owner["start"]])
-        if setting is None or setting.group().split()[0].lower() == "and":  # "..., and Shenzhen's rose"
+        word = setting.group().split()[0].lower() if setting is not None else None
+        # "..., and Shenzhen's rose"; "with the Wulingyuan Scenic Area alone receiving 518,000 visits"
+        if word is None or word == "and" or word == "with" and _ING_VERB.search(text, owner["end"], m.start):
             return owner
     return None
+
+
+_ING_VERB = regex.compile(r"\s[a-z]{3,}ing\s")
 
 
 # "Shenzhen's rose ", "Liangjiang New Area produced ", "Sanya received ": a place as the subject of

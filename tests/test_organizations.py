@@ -27,6 +27,11 @@ CASES = [
     ("Jiangxi Copper Company exported cathodes.", [("Jiangxi Copper Company", "company")]),
     ("Yunnan Baiyao Group Co., Ltd. grew.", [("Yunnan Baiyao Group Co., Ltd.", "company")]),
     ("Baosteel Metal Corp. expanded.", [("Baosteel Metal Corp.", "company")]),
+    # what a company is, written before its name, is not part of the name
+    ("Hefei-based carmaker supplier Anhui Jianghuai Automobile Group Co., Ltd. sold 400,000 vehicles.",
+     [("Anhui Jianghuai Automobile Group Co., Ltd.", "company")]),
+    ("Solar panel maker Longi Green Energy Technology Co., Ltd. cut prices.",
+     [("Longi Green Energy Technology Co., Ltd.", "company")]),
     # a place in brackets inside a company's name is part of the name
     ("Output at Samsung (China) Semiconductor Co., Ltd. rose.", [("Samsung (China) Semiconductor Co., Ltd.", "company")]),
     ("Tesla (Shanghai) Co., Ltd. delivered more cars.", [("Tesla (Shanghai) Co., Ltd.", "company")]),

@@ -160,6 +160,9 @@ CASES = [
     # that fits one of them picks it ("Hebei district" is Tianjin's)
     ("A Hebei county doubled its vegetable output.", [("Hebei", "Hebei", "province")]),
     ("Yunnan prefecture towns grew tea.", [("Yunnan", "Yunnan", "province")]),
+    # the place a company is based in, inside a hyphenated word
+    ("Xiamen-based Amoy Foods and a Chengdu-headquartered bank grew.",
+     [("Xiamen", "Xiamen", "prefecture"), ("Chengdu", "Chengdu", "prefecture")]),
     ("Hebei district of Tianjin opened a market.", [("Hebei district", "Hebei", "district"), ("Tianjin", "Tianjin", "province")]),
 ]
 

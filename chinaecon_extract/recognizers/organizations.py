@@ -24,7 +24,10 @@ CO_LTD = re.compile(r"Co\s*\.?\s*,?\s*(?:Ltd|LTD|Limited|ltd)\b\.?|Co\.")
 STOP_LOWER = frozenset({"the", "a", "an", "of", "in", "at", "on", "for", "by", "from", "with", "as", "and", "or",
                         "to", "that", "which", "who", "such", "its", "their", "his", "her", "is", "are", "was",
                         "were", "be", "been", "has", "have", "had", "said", "says", "into", "than", "this", "these",
-                        "those", "like", "including", "both", "new", "said", "also", "while", "after", "before"})
+                        "those", "like", "including", "both", "new", "said", "also", "while", "after", "before",
+                        # what a company is, before its name ("battery maker Contemporary Amperex Technology Co.")
+                        "maker", "producer", "manufacturer", "giant", "firm", "company", "supplier", "operator",
+                        "developer", "carrier", "retailer", "leader", "unicorn", "startup"})
 
 DOTTED = frozenset({"Inc", "Corp", "Ltd", "Co"})
 GENERIC_OWNERS = frozenset({"provincial", "municipal", "city", "county", "local", "district", "village", "town",

@@ -124,6 +124,9 @@ def capitalized(w: str) -> bool:
     return w[:1].isupper()
 
 
+_BASED = frozenset({"based", "headquartered"})  # "Ningde-based": the place a company is based in
+
+
 def strip_possessive(w: str) -> str:
     return w[:-2] if w.endswith("'s") else w
 
@@ -328,6 +331,14 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
         end = toks.ends[end_tok - 1] - (2 if end_word.endswith("'s") else 0)
         found.append((toks.starts[i], end, 1, cands))
         i = end_tok
+
+    # "Ningde-based battery maker": the place inside a hyphenated word
+    if "-based" in text or "-headquartered" in text:
+        for j in compress(range(n), caps):
+            head, dash, tail = words[j].partition("-")
+            if dash and tail in _BASED and (cands := gaz.bare_index.get(key(head))):
+                found.append((toks.starts[j], toks.starts[j] + len(head), 1, cands))
+        found.sort(key=lambda f: f[0])
 
     # context: places whose reading is certain, for choosing among same-name candidates
     context: set[str] = set()

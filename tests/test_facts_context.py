@@ -294,6 +294,9 @@ CONTEXT = [
       ("610,000 visits", "Lijiang Scenic Area", ("2025-10-01", "2025-10-08")),
       ("78 percent", "Guilin", ("2025-10-01", "2025-10-08")), ("4 percent", "Guilin", ("2025-10-01", "2025-10-08")),
       ("1.2 billion yuan", "Guilin", ("2025-10-01", "2025-10-08"))]),
+    # a value "a year earlier" is the period in force, one year back
+    ("In the first ten months, Hefei sold 86,000 new energy vehicles, compared with 61,000 a year earlier.", "2025-11-15",
+     [("86,000 new energy vehicles", "Hefei", ("2025-01-01", "2025-10-31")), ("61,000", "Hefei", ("2024-01-01", "2024-10-31"))]),
     # a headline's city gives way to the zone inside it that the report names; a later paragraph goes back
     # to the zone, not to the headline's city
     ("Lanzhou zone sees strong growth\n\nIn the first half, Lanzhou High-tech Industrial Development Zone achieved "

@@ -919,7 +919,12 @@ def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published, 
     """The period of _period_of, one year back for the start point of a change with no
     period of its own ("the proportion increased from 84.3% to 91.5% this year")."""
     per = _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, cues)
-    if per is None or not per.start or not cues["from"]:
+    if per is None or not per.start:
+        return per
+    if _YEAR_EARLIER_AFTER.match(text, m.end, m.end + 24):
+        # "412,000 vehicles in the 11 months, compared with 277,000 a year earlier"
+        return replace(shift_period(per, -1, "context"), note="a figure of a year earlier")
+    if not cues["from"]:
         return per
     at = max(s_start, m.start - 40)
     if "from" not in cues.folded(at, m.start) or not _ends_with(_FROM_BEFORE, text[at:m.start]):
@@ -930,6 +935,7 @@ def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published, 
     return replace(shift_period(per, -1, "context"), note="the start point of a change: a year before")
 
 
+_YEAR_EARLIER_AFTER = regex.compile(r"\s+(?:a|one)\s+year\s+(?:earlier|ago|before)(?![\w-])", regex.IGNORECASE)
 _FROM_BEFORE = regex.compile(r"(?<![\w-])from\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?$", regex.IGNORECASE)
 _TO_AFTER = regex.compile(r"(?:\s*\([^()]{1,40}\))?\s+to\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?[\d$¥]",
                           regex.IGNORECASE)

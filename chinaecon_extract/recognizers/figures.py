@@ -866,6 +866,11 @@ def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _
         # "received 1.92 million visits, while Haikou received 1.37 million"; "bringing the total to 300"
         d.kind, d.item = "count", prev.item
         return d
+    if prev is not None and prev.kind == "quantity" and prev.unit and _bare_follows(lc, d.end, s_end) \
+            and not n.is_word and _THE_SAME_AGAIN.search(lc, max(s_start, prev.end), d.start):
+        # "the stock of cattle was 362,100 head, and the stock of sheep was 4.87 million": the unit goes on
+        d.kind, d.unit, d.per = "quantity", prev.unit, prev.per
+        return d
     label_lo = max(s_start, d.start - 40)
     label = f.label_before.search(lc, label_lo, d.start) if text[label_lo:d.start].rstrip().endswith(":") else None
     if label and _is_plural(_group(text, label, "item")) and _bare_follows(lc, d.end, s_end):
@@ -939,6 +944,12 @@ def _may_end_change(before: str) -> bool:
     """Whether lexicon.change_before ("rose by ", "an increase of ") may match `before`:
     it ends in "of" or "by" and white space."""
     return before[-1:].isspace() and before.rstrip()[-2:].lower() in ("of", "by")
+
+
+# between a quantity and a bare number that repeats its unit: a new clause with a verb of the same kind
+_THE_SAME_AGAIN = re.compile(r"(?:,|;|\band\b|\bwhile\b|\bwhereas\b).*\b(?:was|were|is|are|reached|stood\s+at|"
+                             r"produced|handled|totaled|totalled|amounted\s+to|hit)\s+(?:(?:about|nearly|over|more\s+than|"
+                             r"around|some)\s+)?$")
 
 
 def _figure_in_force(drafts, s_start: int):

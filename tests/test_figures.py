@@ -163,3 +163,15 @@ def test_figures_offsets_index_the_original_messy_text():
 def test_figures_parenthesized_amounts_are_never_negative():
     got = figures("Net profit was (RMB 12 million) and the loss (3.5 percent) narrowed.")
     assert [g["value"] for g in got] == [12_000_000, 3.5]
+
+
+@pytest.mark.parametrize("text,paired", [
+    ("The sown area of wheat was 1.2 million hectares, or 18 million mu, up 2 percent.", True),
+    ("Each farm may rent 200 hectares of cropland, or 900 mu of orchards.", False),
+    ("Grain output was 1.2 million tons, or 2 million tons more than last year.", False),
+])
+def test_figures_quantity_given_again_in_another_unit_is_an_equivalent(text, paired):
+    # ", or" glosses a quantity only when the two are the same amount in different units
+    got = [g for g in figures(text) if g["type"] == "quantity"]
+    assert len(got) == 2
+    assert (got[0].get("equivalent") == got[1]["id"] and got[1].get("equivalent") == got[0]["id"]) is paired

@@ -992,6 +992,11 @@ def _link_equivalents(text: str, drafts: list[_Draft]) -> None:
             a.equiv = (b.start, b.end)  # "780 million yuan, or about 108 million U.S. dollars"
             b.equiv = (a.start, a.end)
             continue
+        if a.kind == "quantity" and a.unit != b.unit and a.unit and b.unit and _OR_GLOSS.fullmatch(gap) \
+                and _same_amount(a, b):
+            a.equiv = (b.start, b.end)  # "2.44 million hectares, or 36.6 million mu"
+            b.equiv = (a.start, a.end)
+            continue
         if _fullmatch(r"\s*[(\[]\s*(?:(?:about|around|approximately|approx\.?|roughly|or|nearly|some|equal\s+to|"
                            r"equivalent\s+to)\s+)?", gap, regex.IGNORECASE) and _match(r"\s*[)\]]", text[b.end:b.end + 3]):
             a.equiv = (b.start, b.end)
@@ -1002,6 +1007,15 @@ def _link_equivalents(text: str, drafts: list[_Draft]) -> None:
                     b.unit = "mu"  # "acres" glossing hectares at 15 to 1 (or garbled) is the Chinese mu
             if a.kind == "quantity" and b.unit and "acre" in b.unit and a.unit and "hectare" in a.unit:
                 b.unit = b.unit.replace("acre", "mu")
+
+
+_OR_GLOSS = re.compile(r"\s*,?\s+or\s+(?:(?:about|around|roughly|nearly|some|approximately)\s+)?")
+
+
+def _same_amount(a: _Draft, b: _Draft) -> bool:
+    """Whether two quantities in different units are the same amount (within 5 percent)."""
+    (va, ua), (vb, ub) = to_base(a.value, a.unit), to_base(b.value, b.unit)
+    return ua == ub and va > 0 and abs(vb / va - 1) <= 0.05
 
 
 _COORD = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and|or)\s*")

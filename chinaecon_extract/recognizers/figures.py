@@ -1152,9 +1152,8 @@ def percent_attributes(text: str, start: int, end: int, window_start: int, s_end
         w = _group(text, post, "w").lower()
         for cand in (w, w.split()[0]):
             kind = lex.cue_kind.get(cand)
-            if kind in ("up", "down") and cand not in ("up", "down", "to") or cand in ("higher", "lower", "more", "less",
-                                                                                       "up", "down"):
-                kind = kind or ("up" if cand in ("higher", "more", "up") else "down")
+            if kind in ("up", "down") and cand not in ("up", "down", "to") or cand in _COMPARATIVES:
+                kind = kind or _COMPARATIVES[cand]
                 return "change", kind, _basis(text, lc, a, start, end, b)
     if f.share_of.match(lc, end, b) and not (_may_end_change(before) and f.change_before.search(lc_before)):
         return "share", None, None
@@ -1186,6 +1185,12 @@ def _basis_anchor_re() -> re.Pattern:
     return re.compile("|".join(re.escape(a) for a in lexicon().guards.basis_anchors))
 
 
+# right after a percent, words that make it a change in their direction ("1.5 percent higher", "0.8 points faster")
+_COMPARATIVES = {"higher": "up", "more": "up", "up": "up", "faster": "up", "lower": "down", "less": "down",
+                 "down": "down", "slower": "down"}
+_THAN_AFTER = re.compile(r"\s+(?:higher|lower|faster|slower|more|less|above|below)\s+than\s+([^,;.]{0,40})")
+
+
 def _basis(text: str, lc: str, a: int, start: int, end: int, b: int) -> str | None:
     """The basis ("yoy", "mom", "qoq") of the percent at text[start:end]: the basis cue
     in text[a:b] nearest the percent, before or after it ("fell 0.3 percent year-on-year
@@ -1196,6 +1201,9 @@ def _basis(text: str, lc: str, a: int, start: int, end: int, b: int) -> str | No
     window = lc[a:start] + gap + lc[end:b]
     if not _basis_anchor_re().search(window):
         return None
+    than = _THAN_AFTER.match(lc, end, b)
+    if than and not _basis_anchor_re().search(than.group(1)):
+        return None  # "2.1 percentage points higher than the province average": compared with a place, not a time
     here, there = start - a, end - a
     best, best_distance = None, None
     for m in lex.folded.basis.finditer(window):

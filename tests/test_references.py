@@ -25,6 +25,10 @@ CASES = [
     ("Yiwu traders sold more. The city exported toys.", [("The city", "location", "Yiwu", "county")]),
     ("Haitian Group hired staff. The company exported more.", [("The company", "organization", "Haitian Group", None)]),
     ("Work resumed in Suzhou Industrial Park. The park hired staff.", [("The park", "location", "Suzhou Industrial Park", "zone")]),
+    # "the area": a development area or new area named before it; nothing when none was
+    ("Wuhu Economic and Technological Development Area signed 12 projects. The area produced 90,000 cars.",
+     [("The area", "location", "Wuhu Economic and Technological Development Area", "zone")]),
+    ("Rain fell across Hunan province. The area expects a good harvest.", [("The area", "location", None, None)]),
     ("The country's GDP grew 5 percent.", [("The country", "location", "China", "country")]),
     ("Jinchuan, the country's largest nickel producer, sold more to Kazakhstan.",
      [("the country", "location", "China", "country")]),

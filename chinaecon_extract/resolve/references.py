@@ -28,6 +28,7 @@ PHRASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "new district": ("location", ("new_area",)),
     "park": ("location", ("zone",)),
     "zone": ("location", ("zone",)),
+    "area": ("location", ("zone", "new_area")),
     "village": ("location", ("other",)),
     "town": ("location", ("other",)),
     "country": ("location", ("country",)),

@@ -44,6 +44,9 @@ class OrgLexicon:
     # name also under its second word + "'s"), longest first; one-word names by their word
     known_pairs: dict
     known_single: dict
+    # the tokens a known name can start at (_known_at finds nothing elsewhere): first words of
+    # known names, and one-word names with "'s"
+    known_starts: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +76,8 @@ def org_lexicon() -> OrgLexicon:
                 pairs.setdefault((first, kw[1]), []).append(e)
                 if len(kw) == 2:
                     pairs.setdefault((first, kw[1] + "'s"), []).append(e)
-    return OrgLexicon(known, heads, frozenset(triggers), pairs, single)
+    known_starts = frozenset(known) | {w + "'s" for w in single}
+    return OrgLexicon(known, heads, frozenset(triggers), pairs, single, known_starts)
 
 
 def _known_at(lex: OrgLexicon, words: tuple[str, ...], spaced: tuple[bool, ...], i: int):
@@ -129,7 +133,7 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
     words, spaced, caps = toks.words, toks.spaced, toks.caps
     n = len(words)
     found: list[tuple[int, int, str]] = []
-    heads = lex.heads
+    heads, known_starts = lex.heads, lex.known_starts
     if DOMAIN_ENDING.search(text):
         candidates = compress(range(n), map(or_, map(lex.triggers.__contains__, words),
                                             map(str.__contains__, words, repeat("."))))
@@ -139,7 +143,7 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
     for i in candidates:
         w = words[i]
         # known names
-        hit = _known_at(lex, words, spaced, i)
+        hit = _known_at(lex, words, spaced, i) if w in known_starts else None
         if hit:
             kw, kind = hit
             m = len(kw)

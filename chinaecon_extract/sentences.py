@@ -4,6 +4,7 @@ rows and bullet points carry no final period). Pure functions; the spaCy adapter
 components/sentences.py."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -23,10 +24,23 @@ def _rules():
     return never, may_end, end, word_before
 
 
+# The same two patterns for an ASCII text, run by `re` (about twice as fast as `regex` here):
+# in ASCII, \p{Lu} is [A-Z], \d is [0-9], \p{L} is [A-Za-z], and regex's \s is [\t\n\v\f\r ]
+# (re's \s would also take \x1c-\x1f).
+# The group opens with one plain [.!?] (not [.!?]+): `re` then skips ahead to the next
+# such character in C instead of trying the pattern at every position.
+_END_ASCII = re.compile(r"""([.!?][.!?]*)["')\]]*(?=[\t\n\x0b\x0c\r ]+["'(\[]?[A-Z0-9])""")
+_WORD_BEFORE_ASCII = re.compile(r"([A-Za-z.]+)$")
+# a span with its leading and trailing whitespace left out (re's \s is str.isspace())
+_TRIMMED = re.compile(r"\S(?:.*\S)?", re.S)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence in `text`, whitespace trimmed, in order."""
     norm = normalize(text)
     never, _may_end, end_re, word_before = _rules()
+    if norm.isascii():
+        end_re, word_before = _END_ASCII, _WORD_BEFORE_ASCII
     cuts = set()
     for m in end_re.finditer(norm):
         if m.group(1) == ".":
@@ -36,17 +50,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 if token in never or (len(token) == 1 and token.isalpha()):
                     continue
         cuts.add(m.end())
-    for m in regex.finditer(r"\n", norm):
-        cuts.add(m.start())
+    line_break = norm.find("\n")
+    while line_break >= 0:
+        cuts.add(line_break)
+        line_break = norm.find("\n", line_break + 1)
     spans = []
     prev = 0
     for cut in sorted(cuts) + [len(norm)]:
-        s, e = prev, cut
-        while s < e and norm[s].isspace():
-            s += 1
-        while e > s and norm[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
+        trimmed = _TRIMMED.search(norm, prev, cut)
+        if trimmed:
+            spans.append(trimmed.span())
         prev = cut
     return spans

@@ -7,6 +7,7 @@ data/patterns/organizations.jsonl and names in data/organizations.json.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
@@ -18,8 +19,9 @@ from ..results import Organization
 from .places import FUNCTION_CAPS, TOKEN as TOKEN_RE, Tokens, is_pinyin
 
 DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov)\Z")
-# a text holding none of these holds no DOMAIN token, so dotted tokens ("4.6") need no visit
-DOMAIN_ENDINGS = (".cn", ".com", ".net", ".org", ".gov")
+# a text holding none of these endings holds no DOMAIN token, so dotted tokens ("4.6") need no
+# visit (one search with the literal "." as prefix, not five substring scans of the text)
+DOMAIN_ENDING = re.compile(r"\.(?:cn|com|net|org|gov)")
 CO_LTD = re.compile(r"Co\s*\.?\s*,?\s*(?:Ltd|LTD|Limited|ltd)\b\.?|Co\.")
 STOP_LOWER = frozenset({"the", "a", "an", "of", "in", "at", "on", "for", "by", "from", "with", "as", "and", "or",
                         "to", "that", "which", "who", "such", "its", "their", "his", "her", "is", "are", "was",
@@ -45,6 +47,9 @@ class OrgLexicon:
     # name also under its second word + "'s"), longest first; one-word names by their word
     known_pairs: dict
     known_single: dict
+    # the tokens a known name can start at (_known_at finds nothing elsewhere): first words of
+    # known names, and one-word names with "'s"
+    known_starts: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +79,8 @@ def org_lexicon() -> OrgLexicon:
                 pairs.setdefault((first, kw[1]), []).append(e)
                 if len(kw) == 2:
                     pairs.setdefault((first, kw[1] + "'s"), []).append(e)
-    return OrgLexicon(known, heads, frozenset(triggers), pairs, single)
+    known_starts = frozenset(known) | {w + "'s" for w in single}
+    return OrgLexicon(known, heads, frozenset(triggers), pairs, single, known_starts)
 
 
 def _known_at(lex: OrgLexicon, words: tuple[str, ...], spaced: tuple[bool, ...], i: int):
@@ -130,8 +136,8 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
     words, spaced, caps = toks.words, toks.spaced, toks.caps
     n = len(words)
     found: list[tuple[int, int, str]] = []
-    heads = lex.heads
-    if any(map(text.__contains__, DOMAIN_ENDINGS)):
+    heads, known_starts = lex.heads, lex.known_starts
+    if DOMAIN_ENDING.search(text):
         candidates = compress(range(n), map(or_, map(lex.triggers.__contains__, words),
                                             map(str.__contains__, words, repeat("."))))
     else:  # no domain can occur: only trigger words can start or head a name
@@ -140,7 +146,7 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
     for i in candidates:
         w = words[i]
         # known names
-        hit = _known_at(lex, words, spaced, i)
+        hit = _known_at(lex, words, spaced, i) if w in known_starts else None
         if hit:
             kw, kind = hit
             m = len(kw)
@@ -219,11 +225,15 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
         found.append((toks.starts[s], end, kind))
 
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-    kept: list[tuple[int, int, str]] = []
+    # kept spans never overlap, so in text order their ends rise with their starts: only the
+    # last one starting before a candidate's end can overlap it (one bisect, not a scan)
+    kept: list[tuple[int, int, str]] = []  # in text order
+    kept_starts: list[int] = []
     for f in found:
-        if not any(k[0] < f[1] and f[0] < k[1] for k in kept):
-            kept.append(f)
-    kept.sort()
+        c = bisect_left(kept_starts, f[1])
+        if not (c and kept[c - 1][1] > f[0]):
+            kept.insert(c, f)
+            kept_starts.insert(c, f[0])
     out: list[tuple[int, int, str]] = []
     defined: dict[str, tuple[int, str]] = {}  # abbreviation -> (where its definition ends, kind)
     for start, end, kind in kept:

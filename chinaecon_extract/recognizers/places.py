@@ -353,8 +353,7 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
         for j in compress(range(n), caps):
             head, dash, tail = words[j].partition("-")
             if dash and tail in _BASED and (cands := gaz.bare_index.get(key(head))):
-                found.append((toks.starts[j], toks.starts[j] + len(head), 1, cands))
-        found.sort(key=lambda f: f[0])
+                found.append((-len(head), 1, toks.starts[j], toks.starts[j] + len(head), cands))
 
     # context: places whose reading is certain, for choosing among same-name candidates
     context: set[str] = set()

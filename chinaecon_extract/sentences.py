@@ -17,11 +17,10 @@ from .text import normalize
 def _rules():
     d = load_json("abbreviations.json")
     never = {a.lower() for a in d["never_final"]}
-    may_end = {a.lower() for a in d["may_end"]}
     # sentence-final punctuation, closing quotes/brackets, then space and a likely sentence start
     end = regex.compile(r"""([.!?]+)["')\]]*(?=\s+["'(\[]?[\p{Lu}\d])""")
     word_before = regex.compile(r"([\p{L}.]+)$")
-    return never, may_end, end, word_before
+    return never, end, word_before
 
 
 # The same two patterns for an ASCII text, run by `re` (about twice as fast as `regex` here):
@@ -38,7 +37,7 @@ _TRIMMED = re.compile(r"\S(?:.*\S)?", re.S)
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence in `text`, whitespace trimmed, in order."""
     norm = normalize(text)
-    never, _may_end, end_re, word_before = _rules()
+    never, end_re, word_before = _rules()
     if norm.isascii():
         end_re, word_before = _END_ASCII, _WORD_BEFORE_ASCII
     cuts = set()

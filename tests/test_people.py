@@ -23,6 +23,8 @@ CASES = [
     ("Zhang Wei, chairman of Haitian Group, said exports grew.", [("Zhang Wei", "chairman", "Haitian Group")]),
     ("general manager Gong Hongquan said the output broke 92 million yuan.", [("Gong Hongquan", "general manager", None)]),
     ("Chen Jie said the shop sold out.", [("Chen Jie", None, None)]),
+    # a name ending a line: the word opening the next line is not his title
+    ("Contact: Wang Lei,\ndirector of the county bureau said output rose.", []),
     ("Liu Yang, a villager, planted morels.", [("Liu Yang", "villager", None)]),
     ("Wang Tao, spokesperson for the Ministry of Commerce, said trade grew.", [("Wang Tao", "spokesperson", "Ministry of Commerce")]),
     ("Zhao Lei, deputy mayor of Jiuquan, said investment rose.", [("Zhao Lei", "deputy mayor", None)]),

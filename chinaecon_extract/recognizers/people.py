@@ -56,7 +56,7 @@ def find_people(text: str, *, tokens: Tokens | None = None, organizations: Itera
         name = f"{words[i]} {given_core}"
         title = org = None
         # pattern 1: "Su Tian, (deputy) director of the X Bureau, said"
-        if toks.gap(i + 1).strip() == "," and i + 2 < n:
+        if toks.gap(i + 1).strip(" ") == "," and i + 2 < n:  # (a title on the next line is not his)
             k = i + 2
             t_words = []
             while k < n and (words[k] in v["title_modifiers"] or words[k] in v["titles"]):

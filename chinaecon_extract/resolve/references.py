@@ -70,7 +70,8 @@ def _fits(m: Mention, kind: str, levels: tuple[str, ...], phrase: str) -> bool:
         if phrase == "city" and m.level == "province":  # only the four municipalities are cities
             return m.name in ("Beijing", "Shanghai", "Tianjin", "Chongqing")
         if phrase in ("village", "town"):  # "the village" is a village, not a mountain or a port
-            return m.text.lower().rstrip("'s").endswith(("village", "town", "township"))
+            written = m.text.lower()
+            return (written[:-2] if written.endswith("'s") else written).endswith(("village", "town", "township"))
         if phrase == "city" and m.level == "county":  # a county-level city ("Yumen", "Dunhuang City"), not a county
             return m.text.lower().endswith("city") or _county_kinds().get(m.code) == "county_city"
         return True

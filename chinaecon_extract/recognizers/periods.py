@@ -235,11 +235,15 @@ def _trimmed(anchors: frozenset[str]) -> tuple[frozenset[str], int]:
 
 @lru_cache(maxsize=None)
 def _cost(anchors: frozenset[str]) -> tuple:
-    """How costly an anchor set looks, best first, before sharing (see _Analysis.best)."""
+    """How costly an anchor set looks, best first, before sharing (see _Analysis.best). A set
+    of phrases comes right after a rare set with one first character: searched jointly it
+    costs little more than a common word ("year"), and its matches start few windows."""
     one_start = len({a[0] for a in anchors}) == 1
     rare = all(" " in a or len(a) >= 5 or (_DIGIT in a and re.search("[a-z]", a)) for a in anchors)
     short = min(map(len, anchors))
-    rank = 0 if one_start and rare else 2 if one_start and short == 4 else 3 if rare else 4 if not one_start else 5
+    phrases = all(" " in a for a in anchors)
+    rank = 0 if one_start and rare else 1 if phrases else 2 if one_start and short == 4 else 3 if rare else \
+        4 if not one_start else 5
     return rank, -short, len(anchors), sorted(anchors)
 
 

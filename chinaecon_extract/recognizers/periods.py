@@ -116,7 +116,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...], _Shape | None],
 # that anchor can be, and how many characters an attempt can read. The anchors of all
 # patterns are found with one joint search (see _joint), and each pattern is tried only at
 # the few positions a match holding one of its anchors can start from, with exactly the matches a full finditer finds (see
-# _anchored). In anchors a space stands for any run of whitespace.
+# _anchored). In anchors a space stands for any run of whitespace and
+# _DIGIT for any digit.
 #
 # Widths are (chars, runs) pairs: chars plus `runs` times the text's longest run of
 # whitespace and hyphens, the only unbounded repeats in the grammar (\s+, [-\s]+); None
@@ -126,6 +127,8 @@ _Width = tuple[int, int]
 _Option = tuple[frozenset[str] | None, _Width | None]  # (anchors, lead)
 
 _EXACT_MAX = 64  # largest finite set of strings tracked for a regex node
+_DIGIT = "#"  # stands for any ASCII digit in tracked strings: "1[0-9]|20" is the one string "##"
+_AS_DIGIT = str.maketrans("0123456789", _DIGIT * 10)
 _MIN_RUN = 4  # runs of whitespace/hyphens are assumed this long when no text run is longer
 _TRY = 4  # a call to try one position costs about as much as sre's trying this many
 # Characters that re.IGNORECASE matches to an ASCII letter although str.lower() does not
@@ -190,23 +193,34 @@ def _runlike(body) -> bool:
                or (o is _sre.LITERAL and (chr(a).isspace() or a == 45)) for o, a in items)
 
 
+def _char(code: int) -> str | None:
+    """The character a literal of the pattern stands for in tracked strings: lower case,
+    _DIGIT for an ASCII digit; None when not tracked (non-ASCII, or _DIGIT itself)."""
+    c = chr(code)
+    if code >= 128 or c == _DIGIT:
+        return None
+    return _DIGIT if c.isdigit() else c.lower()
+
+
 def _chars(op, av) -> frozenset[str] | None:
     """The lower-case characters one parsed character item matches, when few and ASCII (the
-    case-insensitive matches of other characters are few and folded in _scan); " " for \\s."""
+    case-insensitive matches of other characters are few and folded in _scan); " " for \\s,
+    _DIGIT for the digits."""
     if av == [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]:
         return frozenset(" ")
     if op is _sre.LITERAL:
-        return frozenset(chr(av).lower()) if av < 128 else None
+        c = _char(av)
+        return None if c is None else frozenset(c)
     if op is _sre.IN:
         chars = set()
         for o, a in av:
-            if o is _sre.LITERAL and a < 128:
-                chars.add(chr(a).lower())
+            if o is _sre.LITERAL:
+                chars.add(_char(a))
             elif o is _sre.RANGE and a[1] < 128 and a[1] - a[0] < 16:
-                chars.update(chr(c).lower() for c in range(a[0], a[1] + 1))
+                chars.update(_char(c) for c in range(a[0], a[1] + 1))
             else:
                 return None
-        return frozenset(chars)
+        return None if None in chars else frozenset(chars)
     return None
 
 
@@ -221,11 +235,15 @@ def _trimmed(anchors: frozenset[str]) -> tuple[frozenset[str], int]:
 
 @lru_cache(maxsize=None)
 def _cost(anchors: frozenset[str]) -> tuple:
-    """How costly an anchor set looks, best first, before sharing (see _Analysis.best)."""
+    """How costly an anchor set looks, best first, before sharing (see _Analysis.best). A set
+    of phrases comes right after a rare set with one first character: searched jointly it
+    costs little more than a common word ("year"), and its matches start few windows."""
     one_start = len({a[0] for a in anchors}) == 1
-    rare = all(" " in a or len(a) >= 5 or (re.search(r"\d", a) and re.search("[a-z]", a)) for a in anchors)
+    rare = all(" " in a or len(a) >= 5 or (_DIGIT in a and re.search("[a-z]", a)) for a in anchors)
     short = min(map(len, anchors))
-    rank = 0 if one_start and rare else 2 if one_start and short == 4 else 3 if rare else 4 if not one_start else 5
+    phrases = all(" " in a for a in anchors)
+    rank = 0 if one_start and rare else 1 if phrases else 2 if one_start and short == 4 else 3 if rare else \
+        4 if not one_start else 5
     return rank, -short, len(anchors), sorted(anchors)
 
 
@@ -272,7 +290,7 @@ def _heads(items, ascii_digits: bool = False) -> set[tuple[str, bool]] | None:
         elif op in (_sre.LITERAL, _sre.IN) and _chars(op, av) and " " not in _chars(op, av):
             item = {(c, True) for c in _chars(op, av)}
         elif ascii_digits and op is _sre.IN and av == [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)]:
-            item = {(c, True) for c in "0123456789"}
+            item = {(_DIGIT, True)}
         else:
             item = None
         out = _compose(out, item if item is not None else {("", False)})
@@ -403,7 +421,8 @@ def _frequent_first(item: tuple[str, dict]) -> tuple[int, str]:
 
 @lru_cache(maxsize=64)
 def _anchor_rx(anchors: frozenset[str]) -> re.Pattern:
-    """Finds anchors in the case-folded text; a space in one matches any run of whitespace.
+    """Finds anchors in the case-folded text; a space in one matches any run of whitespace,
+    _DIGIT any digit.
     The strings are laid out as a trie ("a(?:pr|ug)|dec|..."), so that sre tries fewer
     alternatives at each position than with a flat alternation. Alternatives start with
     different characters, so their order does not change what is found; the more frequent
@@ -416,7 +435,7 @@ def _anchor_rx(anchors: frozenset[str]) -> re.Pattern:
         node[""] = {}
 
     def rx(node: dict) -> str:
-        alts = [(r"\s+" if c == " " else re.escape(c)) + rx(sub)
+        alts = [(r"\s+" if c == " " else "[0-9]" if c == _DIGIT else re.escape(c)) + rx(sub)
                 for c, sub in sorted(node.items(), key=_frequent_first) if c]
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")" if alts else ""
         return f"(?:{body})?" if "" in node and alts else body
@@ -427,17 +446,22 @@ _Told = dict[str, tuple[frozenset[str], ...]]
 
 
 @lru_cache(maxsize=1)
-def _joint() -> tuple[re.Pattern, _Told, dict[str, int], frozenset[frozenset[str]]]:
+def _joint() -> tuple[tuple[re.Pattern, re.Pattern], _Told, dict[str, int], frozenset[frozenset[str]],
+                      frozenset[frozenset[str]]]:
     """One search for the anchors of all anchor sets at once (except sets holding a
     one-character anchor, such as the decade's "s": they occur everywhere, and are searched
-    alone when their pattern's `needs` are in the text).
+    alone when their pattern's `needs` are in the text), in two parts: the anchors that
+    start with a letter (or other character) and those that start with a digit. sre skips
+    to the next position where a match can start only when every alternative of the
+    pattern starts with a literal, and a digit class at the front of one costs that skip.
 
-    The search finds at each position the longest anchor there, x, and goes on after it.
+    Each search finds at each position the longest anchor there, x, and goes on after it.
     `told` gives for each x the sets with an anchor that starts where x does (x or a prefix
     of x); `resume` the offset into x (before its first space, where offsets in the text
     and in x agree) from which to search on when another anchor may start inside x
-    ("12" in "120" hides "20"; "march" in "march1h"...), so that every anchor found starts at
-    a position found. The sets searched jointly are returned last."""
+    ("####" in "20245" hides the year "0245"; "march" in "march1h"...), so that every anchor found starts at
+    a position found. The sets searched jointly come next, and last the sets with anchors
+    in both searches (their positions are sorted when both find some)."""
     sets = {shape.anchors for _, _, _, shape in _patterns() if shape is not None}
     joint = frozenset(a for a in sets if min(map(len, a)) >= 2)
     strings = frozenset(x for a in joint for x in a)
@@ -452,7 +476,10 @@ def _joint() -> tuple[re.Pattern, _Told, dict[str, int], frozenset[frozenset[str
             x[k:] in starts or any(x[k:i] in strings for i in range(k + 1, len(x) + 1)))]
         if inside:
             resume[x] = min(inside[0], x.find(" ") if " " in x else len(x))
-    return _anchor_rx(strings), told, resume, joint
+    digits = frozenset(x for x in strings if x[0] == _DIGIT)
+    rxs = (_anchor_rx(strings - digits), _anchor_rx(digits))
+    mixed = frozenset(a for a in joint if digits & a and a - digits)
+    return rxs, told, resume, joint, mixed
 
 
 _SPACES = re.compile(r"\s+")
@@ -461,20 +488,24 @@ _SPACES = re.compile(r"\s+")
 def _anchor_starts(probe: str) -> dict[frozenset[str], list[int]]:
     """Per jointly searched anchor set (see _joint), the positions in `probe`, ascending,
     where one of its anchors starts."""
-    rx, told, resume, _ = _joint()
+    rxs, told, resume, _, mixed = _joint()
     out: dict[frozenset[str], list[int]] = {}
-    m = rx.search(probe)
-    while m is not None:
-        x = m.group()
-        if x not in told:  # whitespace other than one space
-            x = _SPACES.sub(" ", x)
-        a = m.start()
-        for anchors in told[x]:
-            if anchors in out:
-                out[anchors].append(a)
-            else:
-                out[anchors] = [a]
-        m = rx.search(probe, a + resume[x] if x in resume else m.end())
+    for rx in rxs:
+        m = rx.search(probe)
+        while m is not None:
+            x = m.group()
+            if x not in told:  # digits, or whitespace other than one space
+                x = _SPACES.sub(" ", x).translate(_AS_DIGIT)
+            a = m.start()
+            for anchors in told[x]:
+                if anchors in out:
+                    out[anchors].append(a)
+                else:
+                    out[anchors] = [a]
+            m = rx.search(probe, a + resume[x] if x in resume else m.end())
+    for anchors in mixed:
+        if anchors in out:
+            out[anchors].sort()
     return out
 
 

@@ -613,11 +613,10 @@ def _update(expr: PeriodExpression, p: Period, ctx: _Context, text: str = "") ->
                 ctx.year, ctx.year_explicit = s.year, ctx.year_explicit and ctx.year == s.year
     if comparison:
         return
-    alone = _ALONE.match(text, expr.end, expr.end + 8) is not None
     # "Since the beginning of this year, ... 8 percent more than in the same period of 2024": the year so far
     since_this_year = k == "since" and p.granularity == "multi_month"
-    if (k in _IN_FORCE or since_this_year) and p.granularity != "year" and not alone and expr.part not in ("end", "beginning") \
-            and ctx.period_sentence != ctx.sentence:
+    if (k in _IN_FORCE or since_this_year) and p.granularity != "year" and expr.part not in ("end", "beginning") \
+            and ctx.period_sentence != ctx.sentence and _ALONE.match(text, expr.end, expr.end + 8) is None:
         ctx.period, ctx.period_sentence = p, ctx.sentence
         if p.granularity == "quarter":
             ctx.quarter = p

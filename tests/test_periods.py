@@ -266,6 +266,7 @@ NOT_PERIODS = [
     "Sales of the first quarterly report were strong.",
     "People came to celebrate the Spring Festival with their families.",
     "The week was busy, said the manager.",
+    "Delegates met on 5-6 of Decembrist Square.",  # a month name inside a longer word
 ]
 
 

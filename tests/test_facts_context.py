@@ -297,6 +297,11 @@ CONTEXT = [
     # a value "a year earlier" is the period in force, one year back
     ("In the first ten months, Hefei sold 86,000 new energy vehicles, compared with 61,000 a year earlier.", "2025-11-15",
      [("86,000 new energy vehicles", "Hefei", ("2025-01-01", "2025-10-31")), ("61,000", "Hefei", ("2024-01-01", "2024-10-31"))]),
+    # a county named right after a village places the village; the village is what the report is about
+    ("In Xiaozhai Village of Yuanyang county, Honghe prefecture, the rice terraces are busy.\n\nLast year, "
+     "farmers harvested 1,450 tons of red rice from 3,200 mu of terraces.", "2025-04-10",
+     [("1,450 tons", "Xiaozhai Village", ("2024-01-01", "2024-12-31")),
+      ("3,200 mu", "Xiaozhai Village", ("2024-01-01", "2024-12-31"))]),
     # a headline's city gives way to the zone inside it that the report names; a later paragraph goes back
     # to the zone, not to the headline's city
     ("Lanzhou zone sees strong growth\n\nIn the first half, Lanzhou High-tech Industrial Development Zone achieved "

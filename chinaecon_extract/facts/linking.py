@@ -503,10 +503,18 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
         return out  # nothing to be listed with, coordinated with or described by
     out = [p for p in out if p not in listed and not _coordinated(text, p, out)]
     # "Jiuquan in Gansu province", "Xi'an, capital of Shaanxi": a parent named after its child describes it
+    # "Mangjing Village on Jingmai Mountain, Lancang Lahu autonomous county": a division right after a
+    # village, mountain or park places it
     def described(p):
-        return any(q is not p and q["start"] < p["start"] and p["name"] in (q.get("parent"), q.get("province"))
-                   for q in out)
+        return any(q is not p and q["start"] < p["start"] and (
+            p["name"] in (q.get("parent"), q.get("province"))
+            or q["level"] in ("other", "zone") and p["level"] in _DIVISIONS and _APPOSED.fullmatch(text, q["end"], p["start"]))
+            for q in out)
     return [p for p in out if not described(p)]
+
+
+_DIVISIONS = ("county", "district", "prefecture", "province")
+_APPOSED = regex.compile(r"\s*,\s*|\s+(?:of|in|on)\s+(?:the\s+)?")
 
 
 def _domestic(p: dict) -> bool:

@@ -160,6 +160,8 @@ CASES = [
     # that fits one of them picks it ("Hebei district" is Tianjin's)
     ("A Hebei county doubled its vegetable output.", [("Hebei", "Hebei", "province")]),
     ("Yunnan prefecture towns grew tea.", [("Yunnan", "Yunnan", "province")]),
+    # a lower-case "port" after a gazetteer name names the port; after any other word it names nothing
+    ("Crude imports through Qinzhou port fell, as at a Chinese port nearby.", [("Qinzhou port", "Qinzhou Port", "other")]),
     # the place a company is based in, inside a hyphenated word
     ("Xiamen-based Amoy Foods and a Chengdu-headquartered bank grew.",
      [("Xiamen", "Xiamen", "prefecture"), ("Chengdu", "Chengdu", "prefecture")]),

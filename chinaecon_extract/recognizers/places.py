@@ -138,8 +138,8 @@ class Lexicon:
     """Compiled place patterns: level words after names, and suffixes of pattern places."""
 
     generics: dict  # first word -> list of (words, levels, id), longest first
-    suffixes: dict  # first word -> list of (words tuple, level, id, needs_pinyin, words left out of the name,
-    #                 whether the level word leaves the name)
+    suffixes: dict  # first word -> list of (words tuple, level, whether the name must be a gazetteer name,
+    #                 needs_pinyin, words left out of the name, whether the level word leaves the name)
     generic_words: frozenset
     suffix_starts: frozenset  # the keys of `suffixes`
 
@@ -156,8 +156,8 @@ def lexicon() -> Lexicon:
             drop = len(words) if r.get("generic") else 0  # "Songhua Lake scenic area" is named "Songhua Lake"
             # "pinyin": the name words must be pinyin; the level word then leaves the name ("Xiangyun County"
             # is Xiangyun) unless "keep" says it is part of it ("Maiji Mountain")
-            suffixes.setdefault(words[0], []).append((words, r["level"], r["id"], bool(r.get("pinyin")), drop,
-                                                      bool(r.get("pinyin")) and not r.get("keep")))
+            suffixes.setdefault(words[0], []).append((words, r["level"], bool(r.get("gazetteer")), bool(r.get("pinyin")),
+                                                      drop, bool(r.get("pinyin")) and not r.get("keep")))
             gw.update(words)
     by_first: dict = {}
     for g in sorted(generics, key=lambda g: -len(g[0])):
@@ -369,7 +369,7 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
         if j == 0:
             continue
         opts = suffixes[words[j]]
-        for swords, level, _id, needs_pinyin, drop, bare in opts:
+        for swords, level, named, needs_pinyin, drop, bare in opts:
             m = len(swords)
             if j + m > n:
                 continue
@@ -402,6 +402,8 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
                 continue
             if drop and key(" ".join(name_words)) in gaz.index:
                 continue  # "Lanzhou industrial park": the gazetteer's Lanzhou, not a place named "Lanzhou"
+            if named and key(" ".join(name_words)) not in gaz.index:
+                continue  # "Qinzhou port" is Qinzhou Port; "a Chinese port" is no place
             start, end = toks.starts[s], toks.ends[j + m - 1]
             if words[j + m - 1].endswith("'s"):
                 end -= 2
@@ -456,6 +458,8 @@ def _pattern_place(toks: Tokens, s: int, stop: int, level: str, start: int, end:
     words = [strip_possessive(w) for w in toks.words[s:stop]]
     if drop:  # a lower-case generic ending ("Yabuli ski resort") is not part of the name
         return Place(start, end, surf, name=" ".join(words[:-drop]), level=level)
+    if words[-1].islower():
+        words[-1] = words[-1].capitalize()  # "Qinzhou port" is named Qinzhou Port
     name = " ".join(words)
     parent = None
     if bare_generic:  # "Xiangyun County" not in the gazetteer: the name drops the level word

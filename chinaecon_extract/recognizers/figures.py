@@ -163,7 +163,9 @@ def lexicon() -> _Lexicon:
         hyphen_unit=regex.compile(rf"-(?:percent(?![\w])|per-cent(?![\w])|(?:{grouped_alternation(word_units)})(?![\w]))", regex.IGNORECASE),
         name_unless_counted=regex.compile(rf"(?<![\w])(?:{alternation(counts['name_before_unless_counted'])})\s*$"),
         bare_follower=regex.compile(rf"\s*(?:$|[,.;:|)]|(?:{grouped_alternation(counts['bare_count_followers'])})(?![\w]))", regex.IGNORECASE),
-        number_of=regex.compile(r"(?<![\w])(?:the\s+)?number\s+of\s+(?:[\w-]+\s+){0,3}?(?P<item>[a-z][\w-]*s)\b(?!.*\d)",
+        # "The number of enterprises ... reached 5,036", "the number of sheep raised ... exceeded 1.1 million"
+        number_of=regex.compile(r"(?<![\w])(?:the\s+)?number\s+of\s+(?:[\w-]+\s+){0,3}?"
+                                rf"(?P<item>[a-z][\w-]*s|{alternation(counts['singular_counts'])})\b(?!.*\d)",
                                 regex.IGNORECASE),
         label_before=regex.compile(r"(?P<item>[a-z][\w-]*)\s*:\s*$", regex.IGNORECASE),
         rate_reference=regex.compile(rf"(?<![\w])(?:{grouped_alternation(cues['rate_reference'])})\s+from\s+$", regex.IGNORECASE),

@@ -81,6 +81,7 @@ def _number_parts() -> tuple[str, str, str]:
     long_scales = alternation([s for s in v["scales"] if len(s) > 3 and s not in ("hundred",)])
     short_scales = alternation([s for s in v["scales"] if len(s) <= 3 and s not in ("wan", "yi")])
     spaced_short = alternation([s for s in v["scales"] if 2 <= len(s) <= 3 and s not in ("wan", "yi")])  # "1.2 bn", not "2 m"
+    counting = alternation(v["counting_units"])
     digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     lead = rf"(?:(?<![\w.,/:-])|(?<=\d\s?[-~]\s?)|(?<=(?:^|[\s(\[])-)|(?<=(?<![\w])(?:{_CURRENCY_CODES})))"
     digit_branch = rf"""
@@ -89,6 +90,7 @@ def _number_parts() -> tuple[str, str, str]:
                (?P<short>{short_scales})(?![\w])
              | \s(?P<short_sp>{spaced_short})(?![\w])
              | \s*(?P<scale>(?:{long_scales})(?:\s+(?:{long_scales}))?)(?!\w)
+             | \s(?P<counting>{counting})(?=\s+(?:yuan|rmb|renminbi|u\.?s\.?\s+dollars|dollars)(?!\w))
             )?"""
     word_branches = (
         rf"(?P<vague>{vague})(?!\w)",
@@ -159,7 +161,11 @@ def _scale_value(s: str | None) -> float:
     as the few scale words come back again and again."""
     if not s:
         return 1.0
-    scales = vocabulary()["scales"]
+    v = vocabulary()
+    counting = v["counting_units"].get(" ".join(s.lower().split()))
+    if counting:
+        return float(counting)
+    scales = v["scales"]
     total = 1.0
     parts = s.lower().split()
     # "hundred million" is one unit (yi); otherwise multiply word by word
@@ -209,7 +215,7 @@ def _from_match(m: regex.Match) -> Number | None:
             base = float(raw.replace(",", ""))
         except ValueError:
             return None
-        scale = g("short") or g("short_sp") or g("scale")
+        scale = g("short") or g("short_sp") or g("scale") or g("counting")
         decimals = len(raw.split(".")[1]) if "." in raw else 0
         return Number(m.start(), m.end(), _round(base * _scale_value(scale)), has_scale=bool(scale),
                       decimals=decimals, digits=raw)
@@ -231,7 +237,7 @@ def _from_digits(text: str, m: re.Match) -> Number | None:
     the digits and the scale word are read from `text`)."""
     start, end = m.span()
     raw = text[start:m.end(1)]
-    g = m.lastindex  # 1, or the one scale group that matched (2, 3 or 4)
+    g = m.lastindex  # 1, or the one scale group that matched (2 to 5)
     scale = text[m.start(g):m.end(g)] if g > 1 else None
     try:
         base = float(raw.replace(",", ""))

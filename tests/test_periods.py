@@ -239,6 +239,10 @@ CASES = [
     ("Trips rose during the National Day holiday. Spending rose over last year's holiday.", "2023-10-07", "last year's holiday", "2022-09-29", "2022-10-06"),
     ("A gala will be aired on Single's Day.", "2020-11-12", "Single's Day", "2020-11-11", "2020-11-11"),
     ("Sales rose during the May Day holiday.", "2024-05-06", "the May Day holiday", "2024-05-01", "2024-05-05"),
+    # the year so far, however it is worded
+    ("So far this year, the port has handled 30 million tons.", "2025-08-12", "So far this year", "2025-01-01", "2025-08-12"),
+    ("Sales this year so far are up 4 percent.", "2025-08-12", "this year so far", "2025-01-01", "2025-08-12"),
+    ("Year-to-date exports rose 6 percent.", "2025-08-12", "Year-to-date", "2025-01-01", "2025-08-12"),
     # a year after "since" is where a record or a stretch starts, not the year the article goes on in
     ("Core CPI rose 1.1 percent, the fastest pace since March 2024. Food prices fell in September.", "2025-10-16",
      "September", "2025-09-01", "2025-09-30"),

@@ -892,6 +892,9 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
             yrel = "newyear"
         if g.get("edge2") and year is None:
             yrel = "the"
+    elif rule == "year_so_far":
+        # "so far this year", "year to date": from January 1 to the time of writing
+        kind, yrel = "since", "this"
     elif rule == "part_year":
         kind, kw["part"] = "partyear", g["part"].lower()
         year = year or _int(g.get("year2"))  # "mid-2025"

@@ -929,7 +929,8 @@ def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published, 
     per = _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, cues)
     if per is None or not per.start:
         return per
-    if _YEAR_EARLIER_AFTER.match(text, m.end, m.end + 24):
+    after = text[m.end:m.end + 24]
+    if "year" in after.lower() and _YEAR_EARLIER_AFTER.match(after):
         # "412,000 vehicles in the 11 months, compared with 277,000 a year earlier"
         return replace(shift_period(per, -1, "context"), note="a figure of a year earlier")
     if not cues["from"]:

@@ -83,7 +83,7 @@ def _number_parts() -> tuple[str, str, str]:
     spaced_short = alternation([s for s in v["scales"] if 2 <= len(s) <= 3 and s not in ("wan", "yi")])  # "1.2 bn", not "2 m"
     counting = alternation(v["counting_units"])
     digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    lead = rf"(?:(?<![\w.,/:-])|(?<=\d\s?[-~]\s?)|(?<=(?:^|[\s(\[])-)|(?<=(?<![\w])(?:{_CURRENCY_CODES})))"
+    lead = rf"(?:(?<![\w.,/:-])|(?<=\d\s?[-~]\s?)|(?<=(?:^|[\s(\[])-)|(?<=(?<![\w])(?:{_CURRENCY_CODES}))|(?<=[A-Za-z]/))"
     digit_branch = rf"""
           (?P<digits>{digits})(?!\d|,\d|(?:st|nd|rd|th|s)\b)
             (?:
@@ -127,15 +127,17 @@ def _split_number_res() -> tuple[re.Pattern, regex.Pattern]:
 # \s and \w in lowered text (other separators are " " or "\x7f" there, other letters ASCII)
 _LC_SPACE = frozenset(" \t\n\r\x0b\x0c")
 _LC_WORD = frozenset(string.ascii_lowercase + string.digits + "_")
+_LC_LETTER = frozenset(string.ascii_lowercase)
 _LC_CODES = frozenset(_CURRENCY_CODES.lower().split("|"))
 _LC_LEAD_FREE = frozenset(chr(i) for i in range(128)) - _LC_WORD - frozenset(".,/:-")  # the first lookbehind holds after these
 
 
 def _lead_ok(lc: str, p: int) -> bool:
     """Whether the lead of _number_re (what may stand before a number) holds at `p` of
-    lc = lowered(text), its four lookbehinds in turn: no word character or ".,/:-" before;
+    lc = lowered(text), its five lookbehinds in turn: no word character or ".,/:-" before;
     a digit and a dash or tilde ("5-6", "5 ~ 6"); a minus at the start or after a space or
-    bracket ("-5"); a currency code ("RMB5")."""
+    bracket ("-5"); a currency code ("RMB5"); a letter and a slash ("200 MW/800 MWh", not
+    "120/100" or "2024/25")."""
     if p == 0:
         return True
     c = lc[p - 1]
@@ -151,6 +153,8 @@ def _lead_ok(lc: str, p: int) -> bool:
         if j >= 0 and lc[j].isdigit():
             return True
     if c == "-" and (p == 1 or lc[p - 2] in _LC_SPACE or lc[p - 2] in "(["):
+        return True
+    if c == "/" and p >= 2 and lc[p - 2] in _LC_LETTER:
         return True
     return p >= 3 and lc[p - 3:p] in _LC_CODES and (p == 3 or lc[p - 4] not in _LC_WORD)
 
@@ -264,7 +268,7 @@ def _start_scanners() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """Cheap scans of lowered(text) that together find every place where _number_re
     can match in the text.
 
-    Trying _number_re (four lookbehinds, then five alternatives) at every position of
+    Trying _number_re (five lookbehinds, then five alternatives) at every position of
     the text is the slow part of find_numbers; these scans are ten times cheaper, and
     _number_re is then tried only where they point. A number starts
     - with the first digit of a run of digits, "." and "," (no number starts after one

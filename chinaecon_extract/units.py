@@ -50,12 +50,20 @@ def _convert_as() -> dict[str, str]:
             if isinstance(rec, dict) and "convert_as" in rec}
 
 
-@lru_cache(maxsize=4096)
 def to_base(value: float, unit: str) -> tuple[float, str]:
     """`value unit` in the registry's base units, e.g. (1.5, "metric_ton") -> (1500.0, "kilogram");
     a barrel is an oil barrel (unit_surfaces.json "convert_as")."""
-    q = ureg.Quantity(value, _convert_as().get(unit, unit)).to_base_units()
-    return float(f"{q.magnitude:.12g}"), str(q.units)
+    factor, base = _base_factor(unit)
+    return float(f"{value * factor:.12g}"), base
+
+
+@lru_cache(maxsize=1024)
+def _base_factor(unit: str) -> tuple[float, str]:
+    """What one `unit` is in base units, and their name: pint is asked once per unit, not once
+    per figure (a conversion through pint costs tens of microseconds; every unit here is a
+    plain multiple of its base, so the value scales)."""
+    q = ureg.Quantity(1.0, _convert_as().get(unit, unit)).to_base_units()
+    return q.magnitude, str(q.units)
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ Vocabulary: data/linking.json; indicator keys: data/indicators.json.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
@@ -894,8 +895,8 @@ def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:
     out: list[Fact] = []
     for f in facts:
         if f.value is None and f.change is not None and f.metric:
-            head = f.metric.split()[-1]
-            head_rx = says_the = None  # built when first needed, once per change
+            head = f.metric.split()[-1].lower()
+            says_the = None  # looked for when first needed, once per change
             for i in range(len(out) - 1, max(-1, len(out) - 8), -1):
                 g = out[i]
                 if not (g.change is None and g.value is not None and g.metric):
@@ -905,14 +906,13 @@ def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:
                 if f.period is not None and g.period is not None and (f.period.start, f.period.end) != (
                         g.period.start, g.period.end):
                     continue
-                if head_rx is None:
-                    head_rx = compiled(rf"(?<![\w-]){regex.escape(head)}(?=\s*$|[,;]|\s+(?:of|in|at|for|during|from|to|"
-                                       rf"with|by|on)(?![\w-]))", regex.IGNORECASE)
-                if not head_rx.search(g.metric):
+                low = g.metric.lower()
+                if not any(_HEAD_END.match(low, i + len(head)) for i in _word_starts(low, head)):
                     continue
                 if says_the is None:
-                    says_the = bool(compiled(rf"(?<![\w-])the\s+{regex.escape(f.metric)}", regex.IGNORECASE).search(
-                        text[f.sentence[0]:f.change[0]]))
+                    window = text[f.sentence[0]:f.change[0]].lower()
+                    says_the = any(_THE_BEFORE.search(window, max(0, i - 12), i)
+                                   for i in _word_starts(window, f.metric.lower()))
                 if says_the:
                     out[i] = replace(g, change=f.change)
                     break
@@ -921,6 +921,21 @@ def _merge_back_references(facts: list[Fact], text: str) -> list[Fact]:
             continue
         out.append(f)
     return out
+
+
+# after a noun that heads a metric phrase: its end, a comma, or a preposition ("sales of duty-free shops")
+_HEAD_END = re.compile(r"\s*$|[,;]|\s+(?:of|in|at|for|during|from|to|with|by|on)(?![\w-])")
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+$")
+
+
+def _word_starts(low: str, word: str):
+    """Where `word` starts in `low` (both lower case) with no word character or hyphen before it:
+    a plain find instead of a pattern compiled for each new word."""
+    i = low.find(word)
+    while i >= 0:
+        if i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "_-"):
+            yield i
+        i = low.find(word, i + 1)
 
 
 def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published, cues) -> Period | None:

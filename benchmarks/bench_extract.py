@@ -123,6 +123,24 @@ def _time_steps(article, texts: list[str]) -> dict[str, float]:
     return stage
 
 
+def _unseen_seconds(ce, texts: list[str], passes: int = 5) -> float:
+    """Best seconds of one pass of extract() over `texts` (distinct articles), the caches
+    keyed by phrases of earlier texts emptied before each pass."""
+    from chinaecon_extract import gazetteer
+    from chinaecon_extract.facts import indicators, linking
+    from chinaecon_extract.recognizers import places
+    phrase_caches = (indicators.indicator_for, linking._clean, gazetteer.key, places._fold)
+    best = float("inf")
+    for _ in range(passes):
+        for cache in phrase_caches:
+            cache.cache_clear()
+        t = time.perf_counter()
+        for text in texts:
+            ce.extract(text)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=100_000)
@@ -151,6 +169,12 @@ def main() -> None:
         ce.extract(text)
     ext_s = time.perf_counter() - t
 
+    # the texts repeat (about three copies of each article), and a few caches are keyed by
+    # phrases from them (metric phrases, gazetteer keys): each article once, those caches
+    # emptied before every pass, is what a stream of new articles sees
+    new_s = _unseen_seconds(ce, corpus_texts())
+    new_words = sum(len(t.split()) for t in corpus_texts())
+
     # the same work through the spaCy components (what an nlp.add_pipe user runs)
     nlp = api._nlp()
     t = time.perf_counter()
@@ -176,6 +200,8 @@ def main() -> None:
     print(f"{'spacy.blank tokenizer':28} {n_words / tok_s:12,.0f} words/s")
     print(f"{'chinaecon_extract.extract':28} {n_words / ext_s:12,.0f} words/s  "
           f"({tok_s / ext_s:.2f} x tokenizer speed; target >= 0.5)")
+    print(f"{'  each article seen once':28} {new_words / new_s:12,.0f} words/s  "
+          f"(phrase caches emptied; {new_words / new_s / (n_words / tok_s):.2f} x tokenizer speed)")
     print(f"{'the spaCy pipeline (nlp(text))':28} {n_words / pipe_s:12,.0f} words/s")
     if isinstance(q3, str):
         print(f"{'quantulum3.parser.parse':28} {'skipped':>12}  ({q3})")

@@ -1005,10 +1005,10 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
     if scoping:
         def dist(p):
             gap = p.start - m.end if p.start >= m.end else m.start - p.end
-            after_in = p.start >= m.end and _IN_BETWEEN.fullmatch(text[m.end:p.start])
+            after_in = p.start >= m.end and _IN_BETWEEN.fullmatch(text, m.end, p.start)
             same_clause = c_start <= p.start < c_end
             return (0 if same_clause else 1, 0 if after_in else 1, gap)
-        chosen = min(scoping, key=dist)
+        chosen = min(scoping, key=dist) if len(scoping) > 1 else scoping[0]
         best = chosen.period
         # "annual output of X in the first half" keeps the half; "the annual target of 5 percent set in March"
         # and "expects full-year growth of 3 percent as the season begins in November" are the year's

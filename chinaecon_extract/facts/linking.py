@@ -415,7 +415,7 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
     """False for comparison bases ("the same period last year", "over 2020"), reporting
     dates ("said on Monday") and datelines."""
     v = vocab()
-    if (_DATELINE_LEAD.fullmatch(text[s_start:p.start])
+    if (_DATELINE_LEAD.fullmatch(text, s_start, p.start)
             and _DATELINE_DASH.match(text[p.end:p.end + 4])):
         return False  # the dateline "BEIJING, April 9 (Xinhua) --"
     before = text[max(s_start, p.start - 40):p.start]

@@ -604,7 +604,7 @@ def _carries(text: str, p: Mention, s_start: int, figs: list[Mention], published
     per = p.period
     if published and per.end and int(per.end[:4]) < int(published[:4]) - 5:
         return False
-    if _aside(text, p.start, s_start) >= 0 and not (not figs and text[p.end:].lstrip(") ").startswith(":")):
+    if _aside(text, p.start, s_start) >= 0 and not (not figs and _HEADING_COLON.match(text, p.end)):
         # "(Q4 growth: 6.0 percent)": an aside, not the report's period; but a heading's
         # "Main indicators of Liangjiang New Area (January-September):" dates the lines under it
         return False
@@ -626,6 +626,9 @@ def _base_figure(text: str, p: Mention, figs: list[Mention], s_start: int) -> Me
             vocab().comparison, text[max(s_start, base.start - 40):base.start]):
         return base
     return None
+
+
+_HEADING_COLON = re.compile(r"[) ]*:")  # "... (January-September):" ends a heading
 
 
 def _aside(text: str, pos: int, s_start: int) -> int:

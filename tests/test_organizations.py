@@ -32,6 +32,8 @@ CASES = [
      [("Anhui Jianghuai Automobile Group Co., Ltd.", "company")]),
     ("Solar panel maker Longi Green Energy Technology Co., Ltd. cut prices.",
      [("Longi Green Energy Technology Co., Ltd.", "company")]),
+    ("Jinan-based Shandong Heavy Industry Group Co., Ltd. and Shanghai-listed Sany Heavy Industry Co., Ltd. grew.",
+     [("Shandong Heavy Industry Group Co., Ltd.", "company"), ("Sany Heavy Industry Co., Ltd.", "company")]),
     # a place in brackets inside a company's name is part of the name
     ("Output at Samsung (China) Semiconductor Co., Ltd. rose.", [("Samsung (China) Semiconductor Co., Ltd.", "company")]),
     ("Tesla (Shanghai) Co., Ltd. delivered more cars.", [("Tesla (Shanghai) Co., Ltd.", "company")]),

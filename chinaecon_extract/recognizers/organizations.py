@@ -32,6 +32,7 @@ STOP_LOWER = frozenset({"the", "a", "an", "of", "in", "at", "on", "for", "by", "
                         "developer", "carrier", "retailer", "leader", "unicorn", "startup"})
 
 DOTTED = frozenset({"Inc", "Corp", "Ltd", "Co"})
+_BASED_SUFFIXES = ("-based", "-headquartered", "-listed")
 GENERIC_OWNERS = frozenset({"provincial", "municipal", "city", "county", "local", "district", "village", "town",
                             "township", "prefectural", "regional"})
 
@@ -183,7 +184,8 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
             if lower:
                 ok = caps[s - 1] and is_pinyin(prev)
             elif caps[s - 1]:
-                ok = prev not in FUNCTION_CAPS
+                # "Wuwei-based Gansu Huayuan ... Co.": where a company is based is no part of its name
+                ok = prev not in FUNCTION_CAPS and not prev.endswith(_BASED_SUFFIXES)
             elif prev in ("and", "&", "of") and not needs_pinyin:
                 # "Development and Reform Commission", but not "China Daily and People's Daily"
                 ok = (s - 2 >= 0 and caps[s - 2] and spaced[s - 2]

@@ -302,6 +302,10 @@ CONTEXT = [
      "farmers harvested 1,450 tons of red rice from 3,200 mu of terraces.", "2025-04-10",
      [("1,450 tons", "Xiaozhai Village", ("2024-01-01", "2024-12-31")),
       ("3,200 mu", "Xiaozhai Village", ("2024-01-01", "2024-12-31"))]),
+    # where a company is based describes the company, not where its figure is
+    ("Gulang county added 1,800 jobs this year. Lanzhou-based Gansu Tianshui Solar Co., Ltd. built a 50 MW plant "
+     "in the county.", "2025-08-20",
+     [("1,800 jobs", "Gulang", ("2025-01-01", "2025-12-31")), ("50 MW", "Gulang", ("2025-01-01", "2025-12-31"))]),
     # a headline's city gives way to the zone inside it that the report names; a later paragraph goes back
     # to the zone, not to the headline's city
     ("Lanzhou zone sees strong growth\n\nIn the first half, Lanzhou High-tech Industrial Development Zone achieved "

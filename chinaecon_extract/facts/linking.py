@@ -483,7 +483,8 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
     for m in ms:
         if m.type in _PLACE_TYPES:
             p = _place_info(m)
-            if p and not _dateline(text, p) and _domestic(p):
+            # (not "Wuwei-based": where a company is based describes the company)
+            if p and not _dateline(text, p) and _domestic(p) and text[p["end"]:p["end"] + 1] != "-":
                 out.append(p)
     if not out:
         return out

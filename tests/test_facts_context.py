@@ -302,6 +302,10 @@ CONTEXT = [
      "farmers harvested 1,450 tons of red rice from 3,200 mu of terraces.", "2025-04-10",
      [("1,450 tons", "Xiaozhai Village", ("2024-01-01", "2024-12-31")),
       ("3,200 mu", "Xiaozhai Village", ("2024-01-01", "2024-12-31"))]),
+    # "an increase of X from the end of last year": the base of a change, not the figure's period
+    ("Deposits in the city stood at 980 billion yuan at the end of September, an increase of 61 billion yuan "
+     "from the end of last year.", "2025-10-20",
+     [("980 billion yuan", None, ("2025-09-01", "2025-09-30")), ("61 billion yuan", None, ("2025-09-01", "2025-09-30"))]),
     # where a company is based describes the company, not where its figure is
     ("Gulang county added 1,800 jobs this year. Lanzhou-based Gansu Tianshui Solar Co., Ltd. built a 50 MW plant "
      "in the county.", "2025-08-20",

@@ -1043,7 +1043,10 @@ _OF_FIGURE = regex.compile(r"(?:\s+[a-z-]+){0,3}?\s+(?:in|of|for|during)\s+(?:th
 # a line of a list or text table under a heading: "- GDP: ...", "1. GDP ...", "| GDP | ..."
 _LIST_LINE = regex.compile(r"\s*(?:[-*\u2022\u00b7|]|\d{1,2}[.)]\s|\(\d{1,2}\))")
 _SPAN_WORD = regex.compile(r"\s(?:to|through|until|till)\s|-", regex.IGNORECASE)
-_CHANGE_FROM = regex.compile(r"(?:percent|per\s+cent|%|points?)\s+from\s+(?:the\s+)?$", regex.IGNORECASE)
+# "up 9.3 percent from the start of the year", "an increase of 1.52 trillion yuan from the end of last year"
+_CHANGE_FROM = regex.compile(r"(?:(?:percent|per\s+cent|%|points?)|(?<![\w-])(?:increase|decrease|rise|drop|growth|"
+                             r"up|down|more|less|rose|fell|grew|added|gained)\s[^,;()]{0,40}?)\s+from\s+(?:the\s+)?$",
+                             regex.IGNORECASE)
 _SINCE_BEFORE = regex.compile(r"(?<![\w-])since\s+$", regex.IGNORECASE)
 _IN_BETWEEN = regex.compile(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
 # a period given right with its figure: "84.3% in 2018", "the 13 percent growth in the first three quarters"

@@ -306,6 +306,9 @@ CONTEXT = [
     ("Deposits in the city stood at 980 billion yuan at the end of September, an increase of 61 billion yuan "
      "from the end of last year.", "2025-10-20",
      [("980 billion yuan", None, ("2025-09-01", "2025-09-30")), ("61 billion yuan", None, ("2025-09-01", "2025-09-30"))]),
+    # a period placed in a longer one ("the holiday in February") is the figure's
+    ("During the Spring Festival holiday in February, Guiyang received 6.3 million visits.", "2024-03-05",
+     [("6.3 million visits", "Guiyang", ("2024-02-10", "2024-02-17"))]),
     # where a company is based describes the company, not where its figure is
     ("Gulang county added 1,800 jobs this year. Lanzhou-based Gansu Tianshui Solar Co., Ltd. built a 50 MW plant "
      "in the county.", "2025-08-20",

@@ -964,6 +964,15 @@ def _period_for(text, m, scoping, in_force, c_start, c_end, s_start, published, 
 
 
 _YEAR_EARLIER_AFTER = regex.compile(r"\s+(?:a|one)\s+year\s+(?:earlier|ago|before)(?![\w-])", regex.IGNORECASE)
+_PLACED_IN = re.compile(r"\s+(?:in|of|during)\s+(?:the\s+)?")
+
+
+def _within(inner: Period, outer: Period) -> bool:
+    """Whether `inner` lies inside `outer` and is shorter."""
+    return bool(inner.start and outer.start and outer.start <= inner.start and inner.end <= outer.end
+                and (inner.start, inner.end) != (outer.start, outer.end))
+
+
 _FROM_BEFORE = regex.compile(r"(?<![\w-])from\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?$", regex.IGNORECASE)
 _TO_AFTER = regex.compile(r"(?:\s*\([^()]{1,40}\))?\s+to\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?[\d$¥]",
                           regex.IGNORECASE)
@@ -1013,6 +1022,10 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
             same_clause = c_start <= p.start < c_end
             return (0 if same_clause else 1, 0 if after_in else 1, gap)
         chosen = min(scoping, key=dist) if len(scoping) > 1 else scoping[0]
+        if len(scoping) > 1:
+            # "during the Spring Festival holiday in February": the holiday, which the month only places
+            chosen = next((p for p in scoping if p.end <= chosen.start and _PLACED_IN.fullmatch(text, p.end, chosen.start)
+                           and _within(p.period, chosen.period)), chosen)
         best = chosen.period
         # "annual output of X in the first half" keeps the half; "the annual target of 5 percent set in March"
         # and "expects full-year growth of 3 percent as the season begins in November" are the year's

@@ -1137,7 +1137,7 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
     if m.type == "percent" and m.role == "share":
         of = _SHARE_OF_AFTER.match(text[m.end:m.end + 80]) if _of_follows(text, m.end) else None
         head = _phrase_before(text, m, s_start, c_start, figs)
-        if head and not compiled(r"(?:accounting|accounted|account|accounts|making\s+up|reaching)$").search(head):
+        if head and not compiled(r"(?:accounting|accounted|account|accounts|making\s+up|taking(?:\s+up)?|reaching)$").search(head):
             return head
         whole = _clean(of.group(1)) if of else None
         if whole and not head:
@@ -1146,7 +1146,7 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
                                         r"(?:(?:about|nearly|almost|over|more\s+than|some)\s+)?$", regex.IGNORECASE),
                                text[max(s_start, c_start, m.start - 80):m.start])
             part = _clean(part.group(1)) if part else None
-            if part:
+            if part and part.lower() not in ("which", "that", "it", "they"):  # ", which accounted for": no name
                 return f"{part} share of {whole}"
         return f"share of {whole}" if whole else head
     if m.type == "count":

@@ -83,7 +83,7 @@ def _number_parts() -> tuple[str, str, str]:
     spaced_short = alternation([s for s in v["scales"] if 2 <= len(s) <= 3 and s not in ("wan", "yi")])  # "1.2 bn", not "2 m"
     counting = alternation(v["counting_units"])
     digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    lead = rf"(?:(?<![\w.,/:-])|(?<=\d\s?[-~]\s?)|(?<=(?:^|[\s(\[])-)|(?<=(?<![\w])(?:{_CURRENCY_CODES}))|(?<=[A-Za-z]/))"
+    lead = rf"(?:(?<![\w.,/:-])|(?<=[\d%]\s?[-~]\s?)|(?<=(?:^|[\s(\[])-)|(?<=(?<![\w])(?:{_CURRENCY_CODES}))|(?<=[A-Za-z]/))"
     digit_branch = rf"""
           (?P<digits>{digits})(?!\d|,\d|(?:st|nd|rd|th|s)\b)
             (?:
@@ -135,7 +135,7 @@ _LC_LEAD_FREE = frozenset(chr(i) for i in range(128)) - _LC_WORD - frozenset(".,
 def _lead_ok(lc: str, p: int) -> bool:
     """Whether the lead of _number_re (what may stand before a number) holds at `p` of
     lc = lowered(text), its five lookbehinds in turn: no word character or ".,/:-" before;
-    a digit and a dash or tilde ("5-6", "5 ~ 6"); a minus at the start or after a space or
+    a digit or "%" and a dash or tilde ("5-6", "5 ~ 6", "2.5%-3%"); a minus at the start or after a space or
     bracket ("-5"); a currency code ("RMB5"); a letter and a slash ("200 MW/800 MWh", not
     "120/100" or "2024/25")."""
     if p == 0:
@@ -150,7 +150,7 @@ def _lead_ok(lc: str, p: int) -> bool:
         j -= 1
         if j >= 0 and lc[j] in _LC_SPACE:
             j -= 1
-        if j >= 0 and lc[j].isdigit():
+        if j >= 0 and (lc[j].isdigit() or lc[j] == "%"):
             return True
     if c == "-" and (p == 1 or lc[p - 2] in _LC_SPACE or lc[p - 2] in "(["):
         return True

@@ -640,9 +640,12 @@ def _type_number(text, lc, numbers, i, s_start, s_end, drafts):
     # ranges: "5 to 6 percent", "5-6 percent", "between 120 and 150 mu", "$1-2 billion"
     if i + 1 < len(numbers):
         m2 = numbers[i + 1]
-        conn = lex.folded.range_connector.fullmatch(lc, n.end, m2.start)
+        at = n.end
+        if m2.start - n.end <= 6 and lc.startswith("%", n.end):
+            at = n.end + 1  # "2.5%-3%": the unit given twice
+        conn = lex.folded.range_connector.fullmatch(lc, at, m2.start) if n.is_word == m2.is_word else None
         if conn and m2.start < s_end and not _skip(text, lc, m2, s_start):
-            gap = text[n.end:m2.start]
+            gap = text[at:m2.start]
             own = _suffix(text, lc, n.end, s_end)
             between = _search(r"between\s+$", text[max(s_start, start - 10):start], regex.IGNORECASE)
             word = gap.strip().lower()
@@ -660,8 +663,11 @@ def _type_number(text, lc, numbers, i, s_start, s_end, drafts):
                     if base2:
                         scale = m2.value / base2
                 low, high = _r(n.value * scale), m2.value
-                value, end = low, m2.end
-                used = 2
+                if low <= high:
+                    value, end = low, m2.end
+                    used = 2
+                else:
+                    low = high = None  # "5.2%-3.1%": two figures, not a range
     suffix = _suffix(text, lc, end, s_end)
     d = _Draft(start=start, end=end, value=value, low=low, high=high, num_start=n.start)
     d.qualifier = _qualifier(text, lc, start, s_start)

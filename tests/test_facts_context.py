@@ -309,6 +309,9 @@ CONTEXT = [
     # a period placed in a longer one ("the holiday in February") is the figure's
     ("During the Spring Festival holiday in February, Guiyang received 6.3 million visits.", "2024-03-05",
      [("6.3 million visits", "Guiyang", ("2024-02-10", "2024-02-17"))]),
+    # "the whole prefecture" reports; "ranking the province 3rd" does not
+    ("Linxia Prefecture: industry grows\n\nFrom January to August, the whole prefecture's industrial added value "
+     "grew 8.7%, ranking the province 3rd.", "2025-09-20", [("8.7%", "Linxia", ("2025-01-01", "2025-08-31"))]),
     # where a company is based describes the company, not where its figure is
     ("Gulang county added 1,800 jobs this year. Lanzhou-based Gansu Tianshui Solar Co., Ltd. built a 50 MW plant "
      "in the county.", "2025-08-20",

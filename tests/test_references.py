@@ -25,6 +25,9 @@ CASES = [
     ("Yiwu traders sold more. The city exported toys.", [("The city", "location", "Yiwu", "county")]),
     ("Haitian Group hired staff. The company exported more.", [("The company", "organization", "Haitian Group", None)]),
     ("Work resumed in Suzhou Industrial Park. The park hired staff.", [("The park", "location", "Suzhou Industrial Park", "zone")]),
+    # "the whole prefecture", "the entire city": the same references
+    ("Output in Linxia Prefecture rose. The whole prefecture added 18 firms, more than the entire province.",
+     [("The whole prefecture", "location", "Linxia", "prefecture"), ("the entire province", "location", "Gansu", "province")]),
     # "the area": a development area or new area named before it; nothing when none was
     ("Wuhu Economic and Technological Development Area signed 12 projects. The area produced 90,000 cars.",
      [("The area", "location", "Wuhu Economic and Technological Development Area", "zone")]),

@@ -464,7 +464,7 @@ def _place_info(m: Mention) -> dict | None:
         return {"name": m.name, "level": m.level, "province": _province(m), "start": m.start, "end": m.end,
                 "parent": m.parent, "code": m.code}
     if m.type == "reference" and m.kind == "location" and m.name:
-        phrase = " ".join(m.text.lower().split()[1:])  # "the region" -> "region"
+        phrase = " ".join(w for w in m.text.lower().split()[1:] if w not in ("whole", "entire"))  # "the region" -> "region"
         return {"name": m.name, "level": m.level or "other", "province": None, "start": m.start, "end": m.end,
                 "parent": None, "reference": True, "fits": PHRASES.get(phrase, ("", ()))[1]}
     return None

@@ -297,6 +297,9 @@ CONTEXT = [
     # a value "a year earlier" is the period in force, one year back
     ("In the first ten months, Hefei sold 86,000 new energy vehicles, compared with 61,000 a year earlier.", "2025-11-15",
      [("86,000 new energy vehicles", "Hefei", ("2025-01-01", "2025-10-31")), ("61,000", "Hefei", ("2024-01-01", "2024-10-31"))]),
+    # ... but a county named after a mountain does not make the mountain the place reported on
+    ("On the foothills of Helan Mountain in Ningxia Hui autonomous region, the harvest is on.\n\nThis year, "
+     "farmers planted 600,000 mu of grapes.", "2025-09-15", [("600,000 mu", "Ningxia", ("2025-01-01", "2025-12-31"))]),
     # a county named right after a village places the village; the village is what the report is about
     ("In Xiaozhai Village of Yuanyang county, Honghe prefecture, the rice terraces are busy.\n\nLast year, "
      "farmers harvested 1,450 tons of red rice from 3,200 mu of terraces.", "2025-04-10",
@@ -312,6 +315,12 @@ CONTEXT = [
     # "the whole prefecture" reports; "ranking the province 3rd" does not
     ("Linxia Prefecture: industry grows\n\nFrom January to August, the whole prefecture's industrial added value "
      "grew 8.7%, ranking the province 3rd.", "2025-09-20", [("8.7%", "Linxia", ("2025-01-01", "2025-08-31"))]),
+    # "over the past decade" is the stretch a figure covers; "now" nearer the figure than an earlier
+    # date in its clause makes it a standing state
+    ("In 2024, Helan County's wine output reached 14 million bottles. Its wines have won 160 awards over the past decade. "
+     "Li Na, who opened her winery in 2012, said it now employs 45 workers.", "2025-09-15",
+     [("14 million bottles", "Helan", ("2024-01-01", "2024-12-31")), ("160 awards", "Helan", ("2015-01-01", "2025-09-15")),
+      ("45 workers", "Helan", None)]),
     # where a company is based describes the company, not where its figure is
     ("Gulang county added 1,800 jobs this year. Lanzhou-based Gansu Tianshui Solar Co., Ltd. built a 50 MW plant "
      "in the county.", "2025-08-20",

@@ -427,8 +427,9 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
     if not _ends_with(_scope_cues(), before):
         return True  # none of the cues below: most periods, settled by one search instead of four
     after_from = _ends_with(_FROM_END, before, regex.IGNORECASE)
-    if _ends_with(v.comparison, before) and not after_from:
-        return False
+    if _ends_with(v.comparison, before) and not after_from and not (
+            _STRETCH.match(low) and before.rstrip().lower().endswith("over")):
+        return False  # (but "over the past decade" is the stretch the figure covers)
     if after_from and _ends_with(_CHANGE_FROM, before) and not _SPAN_WORD.search(p.text):
         return False  # "up 9.3 percent from the start of the year": the base of a change ("from January to
         # October" is the span itself)
@@ -444,6 +445,8 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
 
 
 _FROM_END = r"from\s+$"
+# "over the past decade", "over the last five years" (not "over last year", a comparison)
+_STRETCH = re.compile(r"(?:the\s+)?(?:past|last|previous)\s+(?:[\w-]+\s+)?(?:years|months|quarters|decades?)\b")
 _EVENT_BEFORE = r"(?<![\w-])(?:after|before|ahead\s+of|prior\s+to|until|till)\s+(?:the\s+)?$"
 
 
@@ -506,16 +509,31 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
     out = [p for p in out if p not in listed and not _coordinated(text, p, out)]
     # "Jiuquan in Gansu province", "Xi'an, capital of Shaanxi": a parent named after its child describes it
     # "Mangjing Village on Jingmai Mountain, Lancang Lahu autonomous county": a division right after a
-    # village, mountain or park places it
+    # village, mountain or park places it; the village or park is what is reported on (a mountain is not)
     def described(p):
         return any(q is not p and q["start"] < p["start"] and (
             p["name"] in (q.get("parent"), q.get("province"))
-            or q["level"] in ("other", "zone") and p["level"] in _DIVISIONS and _APPOSED.fullmatch(text, q["end"], p["start"]))
+            or q["level"] in ("other", "zone") and p["level"] in _DIVISIONS and _APPOSED.fullmatch(text, q["end"], p["start"])
+            and _settlement(out, q, text))
             for q in out)
-    return [p for p in out if not described(p)]
+    # "Helan Mountain in Ningxia": a mountain, lake or river placed in a division is scenery, not the subject
+    return [p for p in out if not described(p) and not (
+        p["name"].endswith(_LANDFORMS) and any(q["level"] in _DIVISIONS and q["start"] >= p["end"]
+                                               and _APPOSED.fullmatch(text, p["end"], q["start"]) for q in out))]
 
 
 _DIVISIONS = ("county", "district", "prefecture", "province")
+_SETTLEMENTS = ("village", "town", "township")
+_LANDFORMS = ("Mountain", "Mountains", "Lake", "River", "Desert", "Grassland", "Plateau", "Basin")
+
+
+def _settlement(places: list[dict], q: dict, text: str) -> bool:
+    """Whether q is a village, town or zone, or a place placed in one ("Jingmai Mountain" after
+    "Mangjing Village on"): the places whose division named after them only locates them."""
+    if q["level"] == "zone" or q["name"].lower().endswith(_SETTLEMENTS):
+        return True
+    return any(r is not q and r["end"] <= q["start"] and _settlement(places, r, text)
+               and _APPOSED.fullmatch(text, r["end"], q["start"]) for r in places)
 _APPOSED = regex.compile(r"\s*,\s*|\s+(?:of|in|on)\s+(?:the\s+)?")
 
 
@@ -1009,6 +1027,11 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
             stock or cues["timeless"] and _holds_any(v.families["timeless"], cues.folded(lo, m.start))
             and v.timeless.search(text, lo, m.start)):
         return None
+    if own and cues["timeless"] and all(p.end <= m.start for p in own):
+        # "who returned in 2012, said her winery now produces 300,000 bottles": "now" stands nearer
+        last = max(p.end for p in own)
+        if _holds_any(v.families["timeless"], cues.folded(last, m.start)) and v.timeless.search(text, last, m.start):
+            return None
     # "since 2016" in another clause dates that clause's ongoing effort, not this clause's figure; a period
     # in parentheses scopes only what is inside them
     if scoping:

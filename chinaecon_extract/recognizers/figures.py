@@ -69,6 +69,7 @@ class _Lexicon:
     date_after: regex.Pattern
     name_before: regex.Pattern
     money_metric: regex.Pattern
+    count_subject: re.Pattern  # on lowered text: the count nouns a bare number after a change may count
     more_after: regex.Pattern
     change_before: regex.Pattern
     population_before: regex.Pattern
@@ -154,6 +155,7 @@ def lexicon() -> _Lexicon:
         money_metric=regex.compile(rf"(?<![\w])(?:{grouped_alternation(counts['money_metrics'])})(?![\w])"
                                    # not "the capital Haikou", "the capital city", "a trade city"
                                    rf"(?-i:(?!\s+\p{{Lu}}\p{{Ll}}))(?!\s+city\b)", regex.IGNORECASE),
+        count_subject=re.compile(rf"(?<![\w-])(?:{alternation(counts['count_subjects'])})(?![\w-])"),
         more_after=regex.compile(r"\s+(?:more|fewer|less|additional|new ones)\b", regex.IGNORECASE),
         change_before=regex.compile(r"(?:increase(?:d)?\s+(?:of|by)|(?:rose|grew|added|up|down|fell|dropped|decreased)\s+by|"
                                     r"an\s+increase\s+of|a\s+decrease\s+of|a\s+net\s+increase\s+of)\s+$", regex.IGNORECASE),
@@ -905,6 +907,11 @@ def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _
         if item:
             d.kind, d.item = "count", item
             return d
+    if n.has_scale and lc_before.endswith(" to ") and _PERCENT_TO.search(lc_before):
+        subject = _count_subject(text, lc, lo, d.start)
+        if subject:
+            d.kind, d.item = "count", subject  # "Visitor arrivals rose 12 percent to 3.7 million"
+            return d
     head = _head_before(text, lc, d.start, s_start) if not n.is_word and _bare_follows(lc, d.end, s_end) else None
     if head and compiled(r"\s*(?:[,.;]|$)").match(text, d.end, s_end):
         d.kind, d.item = "count", head if head.endswith("s") else head + "s"  # "new start project 268,"
@@ -975,6 +982,21 @@ def _currency_in_force(drafts) -> str:
         if d.kind == "money" and d.currency:
             return d.currency
     return "CNY"
+
+
+_PERCENT_TO = re.compile(r"(?:percent|per\s+cent|%)\s+to\s+$")
+
+
+def _count_subject(text: str, lc: str, lo: int, pos: int) -> str | None:
+    """The last count noun (counts.json count_subjects) in lc[lo:pos], if no money metric is named
+    there: what a bare "to 3.7 million" after a change counts."""
+    lex = lexicon()
+    found = None
+    for found in lex.count_subject.finditer(lc, lo, pos):
+        pass
+    if found is None or lex.money_metric.search(text, lo, pos):
+        return None
+    return found.group()
 
 
 def _item_in_force(drafts, pos: int) -> str | None:

@@ -787,10 +787,19 @@ def _rate_after_of(text: str, lc: str, pos: int, s_end: int) -> str | None:
 
 
 def _with_rate(text: str, lc: str, d: _Draft, s_end: int) -> _Draft:
-    r = lexicon().folded.rate.match(lc, d.end, s_end)
+    """`d` with the rate written after it ("2m cans a day"), or after a passive verb that
+    follows it ("15.37 million trips were made per day")."""
+    rx = lexicon().folded.rate
+    r = rx.match(lc, d.end, s_end)
+    if r is None and lc.startswith((" were ", " was "), d.end):
+        verb = _PASSIVE_AFTER.match(lc, d.end, s_end)
+        r = rx.match(lc, verb.end(), s_end) if verb else None
     if r:
         d.per = _rate_code(text, r)
     return d
+
+
+_PASSIVE_AFTER = re.compile(r" (?:were|was) [a-z]+(?:ed|de|ne|nt|ld)(?= )")  # "were made", "were sent", "was handled"
 
 
 def _counted_noun(text: str, pos: int, s_end: int, spelled: bool = False) -> tuple[str | None, int]:

@@ -321,6 +321,9 @@ CONTEXT = [
      "Li Na, who opened her winery in 2012, said it now employs 45 workers.", "2025-09-15",
      [("14 million bottles", "Helan", ("2024-01-01", "2024-12-31")), ("160 awards", "Helan", ("2015-01-01", "2025-09-15")),
       ("45 workers", "Helan", None)]),
+    # a figure the article expects takes the year in force when that year is not over yet
+    ("This year, Gansu will create 300,000 new urban jobs. Investment is expected to increase by 6 percent.", "2026-01-21",
+     [("300,000 new urban jobs", "Gansu", ("2026-01-01", "2026-12-31")), ("6 percent", "Gansu", ("2026-01-01", "2026-12-31"))]),
     # where a company is based describes the company, not where its figure is
     ("Gulang county added 1,800 jobs this year. Lanzhou-based Gansu Tianshui Solar Co., Ltd. built a 50 MW plant "
      "in the county.", "2025-08-20",

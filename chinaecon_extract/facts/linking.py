@@ -1065,7 +1065,11 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
         but_also = text[max(s_start, c_start - 4):c_start].lower().endswith("but")  # "will not only ..., but also create"
         lo = s_start if but_also else lo
         if _holds_any(v.families["future"], cues.folded(lo, m.start)) and v.future.search(text, lo, m.start):
-            return None  # "will increase by 1 billion yuan", "is estimated to reach": no reported period
+            # "will increase by 1 billion yuan", "is estimated to reach": no reported period, unless the
+            # period in force is a year not yet over, the plan's ("This year, the province will ...")
+            ahead = (in_force is not None and in_force.granularity in ("year", "multi_year") and published
+                     and in_force.end is not None and in_force.end >= published)
+            return in_force if ahead else None
     if annual:
         if in_force and in_force.end:
             return _year_of(in_force)

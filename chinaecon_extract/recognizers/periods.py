@@ -984,7 +984,13 @@ def _year_scopes(text: str, s: int, e: int) -> bool:
         return True
     if _clause_start(text, s) and _SUBJECT_OF.match(after):
         return True
-    return False
+    return _plan_after().match(after) is not None  # "sets 2026 growth target"
+
+
+@lru_cache(maxsize=1)
+def _plan_after() -> re.Pattern:
+    """After a year: up to two words and a plan noun ("2026 growth target", "2025 GDP goal")."""
+    return re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:" + alternation(_vocab()["plan_nouns"]) + r")\b", re.IGNORECASE)
 
 
 def find_periods(text: str, sentences: Sequence[tuple[int, int]] | None = None, *,

@@ -1199,6 +1199,9 @@ def percent_attributes(text: str, start: int, end: int, window_start: int, s_end
     stripped = before.rstrip().lower()
     if stripped.endswith(("to", "from", "at")) and _search(r"(?:^|\s)(?:to|from|at)$", stripped) \
             and not _search(r"(?:up|down)\s+to$", stripped):
+        paced = _PACE_AT.search(stripped) if stripped.endswith("at") else None
+        if paced:  # "Nanyang grew the fastest at 7.2 percent": the pace of a change
+            return "change", lex.cue_kind.get(paced.group(1), "up"), _basis(text, lc, a, start, end, b)
         return "share", None, None  # "rose to 5 percent", "stood at 5 percent": a level
     if value < 0:
         return "change", "down", _basis(text, lc, a, start, end, b)
@@ -1227,6 +1230,9 @@ def _basis_anchor_re() -> re.Pattern:
 # right after a percent, words that make it a change in their direction ("1.5 percent higher", "0.8 points faster")
 _COMPARATIVES = {"higher": "up", "more": "up", "up": "up", "faster": "up", "lower": "down", "less": "down",
                  "down": "down", "slower": "down"}
+# a change verb, a few words, then "at": the percent after it is the change's pace
+_PACE_AT = re.compile(r"(?<![\w-])(grew|grow|grows|growing|rose|expanded|increased|fell|declined|dropped|shrank)"
+                      r"(?:\s+[a-z-]+){0,3}\s+at$")
 _THAN_AFTER = re.compile(r"\s+(?:higher|lower|faster|slower|more|less|above|below)\s+than\s+([^,;.]{0,40})")
 
 

@@ -458,6 +458,9 @@ def _unmasked(numbers, spans: list[tuple[int, int]]) -> list[Number]:
     return out
 
 
+_ONE_IN = re.compile(r"(?<![\w.,])(?:one|two|three|1|2|3)\s+in\s+$")
+
+
 def _skip(text: str, lc: str, n: Number, s_start: int) -> bool:
     """Numbers that are not figures: years, days of a date, parts of names and codes.
     lc: lowered(text)."""
@@ -482,6 +485,8 @@ def _skip(text: str, lc: str, n: Number, s_start: int) -> bool:
             return True  # "Dec. 29", "July 7"
         if n.value <= 31 and lex.folded.date_after.match(lc, n.end, n.end + 12):
             return True  # "15 December"
+    if word == "in" and n.value < 100 and _ONE_IN.search(lc, lo, n.start):
+        return True  # "one in five residents": a proportion, not five residents
     if (word in g.name_last or last in g.name_last_exact if plain else _may_end_in_name(before, g)) \
             and lex.name_before.search(before):
         if not (lex.name_unless_counted.search(before) and _counted_noun(text, n.end, n.end + 90)[0]):

@@ -239,6 +239,9 @@ CASES = [
     ("Trips rose during the National Day holiday. Spending rose over last year's holiday.", "2023-10-07", "last year's holiday", "2022-09-29", "2022-10-06"),
     ("A gala will be aired on Single's Day.", "2020-11-12", "Single's Day", "2020-11-11", "2020-11-11"),
     ("Sales rose during the May Day holiday.", "2024-05-06", "the May Day holiday", "2024-05-01", "2024-05-05"),
+    # "through" a month totals the year to its end; "through September 5" is the date
+    ("Through September, fixed-asset investment rose 3.1 percent.", "2025-10-20", "September", "2025-01-01", "2025-09-30"),
+    ("The trade fair runs through September 5.", "2025-08-20", "September 5", "2025-09-05", "2025-09-05"),
     # a year before a plan noun phrase scopes it
     ("Guangdong sets 2026 growth target at 5 percent.", "2026-01-25", "2026", "2026-01-01", "2026-12-31"),
     # the year so far, however it is worded

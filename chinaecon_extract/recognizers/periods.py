@@ -807,6 +807,10 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
             return None
     elif rule in ("ytd_quarters", "ytd_quarters_code"):  # "the first three quarters", "Q1-Q3"
         kind, kw["n"] = "ytd", 3 * _num(g["nq"])
+    elif rule == "ytd_through_month":
+        # "Through September, investment rose": the year to the end of that month
+        kind, kw["n"] = "ytd", month
+        month = None
     elif rule == "ytd_end_month":
         # "by the end of November" totals the year to date when a cumulative verb follows;
         # otherwise it dates a stock ("had 40 million hogs by the end of September")

@@ -162,6 +162,10 @@ CASES = [
     ("Yunnan prefecture towns grew tea.", [("Yunnan", "Yunnan", "province")]),
     # a lower-case "port" after a gazetteer name names the port; after any other word it names nothing
     ("Crude imports through Qinzhou port fell, as at a Chinese port nearby.", [("Qinzhou port", "Qinzhou Port", "other")]),
+    # news spellings of border cities ("Horgos", "Hunchun": 珲 read hun here)
+    ("Horgos, a border city in Xinjiang, and Hunchun in Jilin handled more freight trains.",
+     [("Horgos", "Horgos", "county"), ("Xinjiang", "Xinjiang", "province"), ("Hunchun", "Hunchun", "county"),
+      ("Jilin", "Jilin", "province")]),
     # the place a company is based in, inside a hyphenated word
     ("Xiamen-based Amoy Foods and a Chengdu-headquartered bank grew.",
      [("Xiamen", "Xiamen", "prefecture"), ("Chengdu", "Chengdu", "prefecture")]),

@@ -324,6 +324,10 @@ CONTEXT = [
     # a figure the article expects takes the year in force when that year is not over yet
     ("This year, Gansu will create 300,000 new urban jobs. Investment is expected to increase by 6 percent.", "2026-01-21",
      [("300,000 new urban jobs", "Gansu", ("2026-01-01", "2026-12-31")), ("6 percent", "Gansu", ("2026-01-01", "2026-12-31"))]),
+    # "since 2020" in the figure's clause runs to the time of writing; "eight times the 2020 figure" is a base
+    ("Zeku county has set up 36 e-commerce stations since 2020. In 2024, online sales reached 86 million yuan, "
+     "nearly eight times the 2020 figure.", "2025-08-10",
+     [("36 e-commerce stations", "Zeku", ("2020-01-01", "2025-08-10")), ("86 million yuan", "Zeku", ("2024-01-01", "2024-12-31"))]),
     # where a company is based describes the company, not where its figure is
     ("Gulang county added 1,800 jobs this year. Lanzhou-based Gansu Tianshui Solar Co., Ltd. built a 50 MW plant "
      "in the county.", "2025-08-20",

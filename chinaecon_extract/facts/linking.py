@@ -1034,8 +1034,10 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
             return None
     # "since 2016" in another clause dates that clause's ongoing effort, not this clause's figure; a period
     # in parentheses scopes only what is inside them
+    since_year = ()
     if scoping:
         aside = _aside(text, m.start, s_start)
+        since_year = [p for p, since, *_ in scoping if since and p.period.granularity == "year"]
         scoping = [p for p, since, p_aside, base in scoping if (c_start <= p.start < c_end or not since)
                    and p_aside in (-1, aside) and (base is None or base is m)]
     if scoping:
@@ -1050,6 +1052,9 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
             chosen = next((p for p in scoping if p.end <= chosen.start and _PLACED_IN.fullmatch(text, p.end, chosen.start)
                            and _within(p.period, chosen.period)), chosen)
         best = chosen.period
+        if since_year and chosen in since_year and published and best.start and best.start <= published:
+            # "has set up 36 service stations since 2020": from that year to the time of writing
+            return Period(best.start, published, "multi_year", "context", "since the year, to the time of writing")
         # "annual output of X in the first half" keeps the half; "the annual target of 5 percent set in March"
         # and "expects full-year growth of 3 percent as the season begins in November" are the year's
         attached = chosen.start >= m.end and _ATTACHED.fullmatch(text, m.end, chosen.start)

@@ -513,8 +513,8 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
     def described(p):
         return any(q is not p and q["start"] < p["start"] and (
             p["name"] in (q.get("parent"), q.get("province"))
-            or q["level"] in ("other", "zone") and p["level"] in _DIVISIONS and _APPOSED.fullmatch(text, q["end"], p["start"])
-            and _settlement(out, q, text))
+            or q["level"] in ("other", "zone") and p["level"] in _DIVISIONS
+            and _APPOSED.fullmatch(text, q["end"], p["start"]) and _settlement(out, q, text))
             for q in out)
     # "Helan Mountain in Ningxia": a mountain, lake or river placed in a division is scenery, not the subject
     return [p for p in out if not described(p) and not (
@@ -534,6 +534,8 @@ def _settlement(places: list[dict], q: dict, text: str) -> bool:
         return True
     return any(r is not q and r["end"] <= q["start"] and _settlement(places, r, text)
                and _APPOSED.fullmatch(text, r["end"], q["start"]) for r in places)
+
+
 _APPOSED = regex.compile(r"\s*,\s*|\s+(?:of|in|on)\s+(?:the\s+)?")
 
 
@@ -554,7 +556,9 @@ def _coordinated(text: str, p: dict, places: list[dict]) -> bool:
                for q in places)
 
 
-_DATELINE = regex.compile(r"\s*(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*)?(?:\([^)]{1,30}\)\s*)?(?:--|-|\u2014|:)")
+# after a dateline's place: its date (group 1, ", June 26"), an agency in brackets, then a dash or colon
+_DATELINE = regex.compile(r"\s*(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*)?(?:\([^)]{1,30}\)\s*)?"
+                          r"(?:--|-|\u2014|:)")
 
 
 def _dateline(text: str, p: dict) -> bool:
@@ -1169,7 +1173,7 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
     if m.type == "percent" and m.role == "share":
         of = _SHARE_OF_AFTER.match(text[m.end:m.end + 80]) if _of_follows(text, m.end) else None
         head = _phrase_before(text, m, s_start, c_start, figs)
-        if head and not compiled(r"(?:accounting|accounted|account|accounts|making\s+up|taking(?:\s+up)?|reaching)$").search(head):
+        if head and not _SHARE_VERB_END.search(head):
             return head
         whole = _clean(of.group(1)) if of else None
         if whole and not head:
@@ -1193,6 +1197,9 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
             return f"{item} {tail.group(1)}"
         return item or phrase
     return _phrase_before(text, m, s_start, c_start, figs)
+
+
+_SHARE_VERB_END = re.compile(r"(?:accounting|accounted|account|accounts|making\s+up|taking(?:\s+up)?|reaching)$")
 
 
 def _phrase_before(text, m, s_start, c_start, figs) -> str | None:

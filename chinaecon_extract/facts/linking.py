@@ -741,7 +741,12 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
     listed: list[Mention] = []
     if len(changes) >= 2 and resp:
         at = resp.start()
-        listed = [c for c in changes if c.end <= at]
+        # the run of changes joined by commas and "and" that ends before "respectively" ("Yan'an grew 3.2
+        # percent to X, while A, B and C grew 5.5, 5.7 and 4.1 percent respectively": not the 3.2)
+        for c in reversed([c for c in changes if c.end <= at]):
+            if listed and not _LIST_JOINT.fullmatch(text, c.end, listed[0].start):
+                break
+            listed.insert(0, c)
         if not listed:
             # translations put it first: "produced A, B and C, respectively increased by 4.1%, 6.8% and 12.3%"
             listed = [c for c in changes if c.start >= resp.end() and _LISTED.fullmatch(text, resp.end(), c.start)]
@@ -870,6 +875,7 @@ def _respective_places(text, s_start, s_end, breaks, heads, mentions, resp) -> d
 
 _AND = regex.compile(r",?\s+and\s+")
 _RESPECTIVELY = regex.compile(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE)
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 # from "respectively" to one of the figures it lists: a few words, then figures joined by commas and "and"
 _LISTED = regex.compile(r"(?:\s+[a-z-]+){0,3}\s+(?:[\d.,]+\s*(?:%|percent|per\s+cent)(?:\s*,|\s+and|,\s+and)?\s+)*")
 

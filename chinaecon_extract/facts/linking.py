@@ -820,11 +820,23 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
         out.append(Fact(
             value=(m.start, m.end) if is_value else None,
             change=(change.start, change.end) if change else ((m.start, m.end) if not is_value else None),
-            value_alt=alt, metric=metric, indicator=indicator_for(metric), period=period,
+            value_alt=alt, metric=metric, indicator=_indicator(metric, m), period=period,
             location=here["name"] if here else None, location_level=here.get("level") if here else None,
             province=here.get("province") if here else None, organization=owner, rank=rank,
             sentence=sentence))
     return out
+
+
+def _indicator(metric: str | None, m: Mention) -> str | None:
+    """The indicator of a fact's metric. A count whose indicator comes from the words before
+    its head noun alone counts what the head names ("investment projects" counts projects,
+    not investment; "passenger trips" stays passenger trips)."""
+    full = indicator_for(metric)
+    if m.type == "count" and full is not None and metric and " " in metric:
+        modifiers, head = metric.rsplit(None, 1)
+        if indicator_for(modifiers) == full:
+            return indicator_for(head) or full
+    return full
 
 
 def _own_subject(text: str, value_end: int, change_start: int) -> bool:

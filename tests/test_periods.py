@@ -99,6 +99,7 @@ CASES = [
     ("Revenue reached 5 billion yuan in the first 11 months of last year.", A, "the first 11 months of last year", "2024-01-01", "2024-11-30"),
     ("Revenue reached 5 billion yuan in the first eight months.", "2023-09-12", "the first eight months", "2023-01-01", "2023-08-31"),
     ("The city had completed investment of 21.6 billion yuan by the end of November.", "2022-12-20", "the end of November", "2022-01-01", "2022-11-30"),
+    ("By the end of October, the province had issued 312 billion yuan of special bonds.", "2025-11-14", "the end of October", "2025-01-01", "2025-10-31"),
     ("By the end of November, the city had 12,914 firms.", "2022-12-20", "the end of November", "2022-11-01", "2022-11-30"),
     ("By the end of September, the province had 40 million hogs in stock.", "2020-10-26", "the end of September", "2020-09-01", "2020-09-30"),
     # --- quarters ---------------------------------------------------------------------

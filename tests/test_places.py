@@ -162,6 +162,9 @@ CASES = [
     ("Yunnan prefecture towns grew tea.", [("Yunnan", "Yunnan", "province")]),
     # a lower-case "port" after a gazetteer name names the port; after any other word it names nothing
     ("Crude imports through Qinzhou port fell, as at a Chinese port nearby.", [("Qinzhou port", "Qinzhou Port", "other")]),
+    # a mountain named before its pinyin name; "mount" as a verb is none
+    ("Mount Tai and Mount Emei drew visitors, and Gansu will mount a campaign.",
+     [("Mount Tai", "Mount Tai", "other"), ("Mount Emei", "Mount Emei", "other"), ("Gansu", "Gansu", "province")]),
     # news spellings of border cities ("Horgos", "Hunchun": 珲 read hun here)
     ("Horgos, a border city in Xinjiang, and Hunchun in Jilin handled more freight trains.",
      [("Horgos", "Horgos", "county"), ("Xinjiang", "Xinjiang", "province"), ("Hunchun", "Hunchun", "county"),

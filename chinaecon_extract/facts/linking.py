@@ -518,7 +518,7 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
             for q in out)
     # "Helan Mountain in Ningxia": a mountain, lake or river placed in a division is scenery, not the subject
     return [p for p in out if not described(p) and not (
-        p["name"].endswith(_LANDFORMS) and any(q["level"] in _DIVISIONS and q["start"] >= p["end"]
+        (p["name"].endswith(_LANDFORMS) or p["name"].startswith("Mount ")) and any(q["level"] in _DIVISIONS and q["start"] >= p["end"]
                                                and _APPOSED.fullmatch(text, p["end"], q["start"]) for q in out))]
 
 

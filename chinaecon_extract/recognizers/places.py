@@ -410,6 +410,14 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
             found.append((start - end, 2, start, end, (s, j + m, level, bare, drop)))
             break
 
+    # 3. "Mount Tai", "Mount Emei": a mountain named before its pinyin name
+    if "Mount " in text:
+        for j in compress(range(n - 1), map(eq, words, repeat("Mount"))):
+            name = strip_possessive(words[j + 1])
+            if spaced[j] and caps[j + 1] and is_pinyin(name):
+                start, end = toks.starts[j], toks.starts[j + 1] + len(name)
+                found.append((start - end, 2, start, end, (j, j + 2, "other", False, 0)))
+
     # keep the longest, then the gazetteer reading, never overlapping a blocked span
     blocked_starts, blocked_reach = _overlap_index(blocked)
     found.sort(key=_RANK)

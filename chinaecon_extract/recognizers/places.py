@@ -142,15 +142,18 @@ class Lexicon:
     #                 needs_pinyin, words left out of the name, whether the level word leaves the name)
     generic_words: frozenset
     suffix_starts: frozenset  # the keys of `suffixes`
+    prefixes: dict  # word -> level: "Mount" before a pinyin name ("Mount Tai")
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Place patterns from data/patterns/places.jsonl (built once)."""
-    generics, suffixes, gw = [], {}, set()
+    generics, suffixes, gw, prefixes = [], {}, set(), {}
     for r in load_jsonl("patterns/places.jsonl"):
         words = tuple(TOKEN.findall(r["pattern"]))
-        if r["label"] == "generic":
+        if r["label"] == "prefix":
+            prefixes[r["pattern"]] = r["level"]
+        elif r["label"] == "generic":
             generics.append((tuple(w.lower() for w in words), tuple(r["levels"]), r["id"]))
         else:
             drop = len(words) if r.get("generic") else 0  # "Songhua Lake scenic area" is named "Songhua Lake"
@@ -164,7 +167,7 @@ def lexicon() -> Lexicon:
         by_first.setdefault(g[0][0], []).append(g)
     for v in suffixes.values():
         v.sort(key=lambda s: -len(s[0]))
-    return Lexicon(by_first, suffixes, frozenset(gw), frozenset(suffixes))
+    return Lexicon(by_first, suffixes, frozenset(gw), frozenset(suffixes), prefixes)
 
 
 @lru_cache(maxsize=1)
@@ -410,13 +413,15 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
             found.append((start - end, 2, start, end, (s, j + m, level, bare, drop)))
             break
 
-    # 3. "Mount Tai", "Mount Emei": a mountain named before its pinyin name
-    if "Mount " in text:
-        for j in compress(range(n - 1), map(eq, words, repeat("Mount"))):
+    # 3. prefix places: "Mount Tai", "Mount Emei" (a word before a pinyin name)
+    for prefix, level in lex.prefixes.items():
+        if prefix + " " not in text:
+            continue
+        for j in compress(range(n - 1), map(eq, words, repeat(prefix))):
             name = strip_possessive(words[j + 1])
             if spaced[j] and caps[j + 1] and is_pinyin(name):
                 start, end = toks.starts[j], toks.starts[j + 1] + len(name)
-                found.append((start - end, 2, start, end, (j, j + 2, "other", False, 0)))
+                found.append((start - end, 2, start, end, (j, j + 2, level, False, 0)))
 
     # keep the longest, then the gazetteer reading, never overlapping a blocked span
     blocked_starts, blocked_reach = _overlap_index(blocked)

@@ -21,7 +21,7 @@ def _table() -> tuple[tuple[tuple[str, re.Pattern], ...], re.Pattern]:
     return rows, re.compile("|".join(f"(?:{rx.pattern})" for _, rx in rows))
 
 
-_SHARE = re.compile(r"(?:^|\s)share\s+of\s")
+_SHARE = re.compile(r"(?:^|\s)share(?:\s+of\s|$)")  # "share of GDP", "exports to Central Asia share"
 
 
 @lru_cache(maxsize=4096)

@@ -1194,14 +1194,15 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
         if head and not _SHARE_VERB_END.search(head):
             return head
         whole = _clean(of.group(1)) if of else None
-        if whole and not head:
-            # "Services accounted for 52.4 percent of GDP" -> "services share of gdp"
-            part = _last_match(compiled(r"([\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:accounted|accounts|account)\s+for\s+"
+        if not head:
+            # "Services accounted for 52.4 percent of GDP" -> "services share of gdp"; "Exports to Central
+            # Asia accounted for over 70 percent" -> "exports to central asia share"
+            part = _last_match(compiled(r"([\w'-]+(?:\s+[\w'-]+){0,4}?)\s+(?:accounted|accounts|account)\s+for\s+"
                                         r"(?:(?:about|nearly|almost|over|more\s+than|some)\s+)?$", regex.IGNORECASE),
                                text[max(s_start, c_start, m.start - 80):m.start])
             part = _clean(part.group(1)) if part else None
             if part and part.lower() not in ("which", "that", "it", "they"):  # ", which accounted for": no name
-                return f"{part} share of {whole}"
+                return f"{part} share of {whole}" if whole else f"{part} share"
         return f"share of {whole}" if whole else head
     if m.type == "count":
         phrase = _phrase_before(text, m, s_start, c_start, figs)

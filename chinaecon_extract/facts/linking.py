@@ -364,14 +364,16 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
 def _lead_place(text: str, sentences, lead: list[list[dict]]) -> dict | None:
     """The place the lead (the first sentences naming a place) reports on: the article's topic.
     lead: the _candidate_places of the first (up to three) sentences."""
-    found = [(s, e, _choose_place(text, places, s, True, None)) for (s, e), places in zip(sentences, lead) if places]
-    if not found:
+    named = [(span, places) for span, places in zip(sentences, lead) if places]
+    if not named:
         return None
-    s_start, s_end, first = found[0]
+    (s_start, s_end), places = named[0]
+    first = _choose_place(text, places, s_start, True, None)
     # a headline's place gives way to the part of it the first report names ("Hebei county harvests
     # bumper crop" over "The harvest in Gaocheng district of Shijiazhuang city, Hebei province")
-    if first is not None and len(found) > 1 and _HEADLINE.fullmatch(text, s_start, s_end):
-        inner = found[1][2]
+    if first is not None and len(named) > 1 and _HEADLINE.fullmatch(text, s_start, s_end):
+        (next_start, _), next_places = named[1]
+        inner = _choose_place(text, next_places, next_start, True, None)
         if inner is not None and _inside(inner, first):
             return inner
     return first
@@ -1018,6 +1020,13 @@ _TO_AFTER = regex.compile(r"(?:\s*\([^()]{1,40}\))?\s+to\s+(?:(?:about|around|ne
                           regex.IGNORECASE)
 
 
+def _timeless_between(text: str, cues, a: int, b: int) -> bool:
+    """Whether a timeless cue ("now", "at present", "in recent years") stands in text[a:b] of the sentence."""
+    v = vocab()
+    return bool(cues["timeless"] and _holds_any(v.families["timeless"], cues.folded(a, b))
+                and v.timeless.search(text, a, b))
+
+
 def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, cues) -> Period | None:
     """The period a figure covers: "annual" figures take the year; else the nearest
     scoping period of its clause (one right after "in" first), else of its sentence;
@@ -1046,14 +1055,10 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
             if not (window.isascii() and not _holds_any(v.families["stock"], window.lower())):
                 stock = _longest_from_end(v.stock, window)
     if stock and stock.group().lower().startswith("each") or not own and (
-            stock or cues["timeless"] and _holds_any(v.families["timeless"], cues.folded(lo, m.start))
-            and v.timeless.search(text, lo, m.start)):
+            stock or _timeless_between(text, cues, lo, m.start)):
         return None
-    if own and cues["timeless"] and all(p.end <= m.start for p in own):
-        # "who returned in 2012, said her winery now produces 300,000 bottles": "now" stands nearer
-        last = max(p.end for p in own)
-        if _holds_any(v.families["timeless"], cues.folded(last, m.start)) and v.timeless.search(text, last, m.start):
-            return None
+    if own and all(p.end <= m.start for p in own) and _timeless_between(text, cues, max(p.end for p in own), m.start):
+        return None  # "who returned in 2012, said her winery now produces 300,000 bottles": "now" stands nearer
     # "since 2016" in another clause dates that clause's ongoing effort, not this clause's figure; a period
     # in parentheses scopes only what is inside them
     since_year = ()

@@ -16,7 +16,7 @@ from typing import Iterator
 
 from ..data import load_json, load_jsonl
 from ..results import Organization
-from .places import FUNCTION_CAPS, TOKEN as TOKEN_RE, Tokens, is_pinyin
+from .places import BASED_WORDS, FUNCTION_CAPS, TOKEN as TOKEN_RE, Tokens, is_pinyin
 
 DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov)\Z")
 # a text holding none of these endings holds no DOMAIN token, so dotted tokens ("4.6") need no
@@ -32,7 +32,7 @@ STOP_LOWER = frozenset({"the", "a", "an", "of", "in", "at", "on", "for", "by", "
                         "developer", "carrier", "retailer", "leader", "unicorn", "startup"})
 
 DOTTED = frozenset({"Inc", "Corp", "Ltd", "Co"})
-_BASED_SUFFIXES = ("-based", "-headquartered", "-listed")
+_BASED_SUFFIXES = tuple("-" + w for w in (*BASED_WORDS, "listed"))  # "Wuwei-based", "Shanghai-listed"
 GENERIC_OWNERS = frozenset({"provincial", "municipal", "city", "county", "local", "district", "village", "town",
                             "township", "prefectural", "regional"})
 

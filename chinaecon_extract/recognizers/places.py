@@ -126,7 +126,7 @@ def capitalized(w: str) -> bool:
     return w[:1].isupper()
 
 
-_BASED = frozenset({"based", "headquartered"})  # "Ningde-based": the place a company is based in
+BASED_WORDS = ("based", "headquartered")  # "Ningde-based": the place a company is based in
 
 
 def strip_possessive(w: str) -> str:
@@ -352,10 +352,10 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
         i = end_tok
 
     # "Ningde-based battery maker": the place inside a hyphenated word
-    if "-based" in text or "-headquartered" in text:
+    if any("-" + w in text for w in BASED_WORDS):
         for j in compress(range(n), caps):
             head, dash, tail = words[j].partition("-")
-            if dash and tail in _BASED and (cands := gaz.bare_index.get(key(head))):
+            if dash and tail in BASED_WORDS and (cands := gaz.bare_index.get(key(head))):
                 found.append((-len(head), 1, toks.starts[j], toks.starts[j] + len(head), cands))
 
     # context: places whose reading is certain, for choosing among same-name candidates

@@ -338,6 +338,13 @@ CONTEXT = [
      "output value of 31.2 billion yuan.\n\nThe new materials industry realized revenue of 8.4 billion yuan.",
      "2025-07-20", [("31.2 billion yuan", "Lanzhou High-tech Industrial Development Zone", ("2025-01-01", "2025-06-30")),
                     ("8.4 billion yuan", "Lanzhou High-tech Industrial Development Zone", ("2025-01-01", "2025-06-30"))]),
+    # a January article on the year before: its report runs to November, but "this year" in a quote is
+    # the whole year, over by then; "up to now this year" of a past year is that year
+    ("By the end of November, the park had completed investment of 2.1 billion yuan. Its manager said that up to "
+     "now this year, the firm's sales have topped 60 million yuan, and for this year they hope to exceed 70 million yuan.",
+     "2024-01-12", [("2.1 billion yuan", None, ("2023-01-01", "2023-11-30")),
+                    ("60 million yuan", None, ("2023-01-01", "2023-12-31")),
+                    ("70 million yuan", None, ("2023-01-01", "2023-12-31"))]),
     # ... and a province's to the county inside it; "Handan, May 30 --" is a dateline, not the subject
     ("Hebei county expands vegetable planting\n\nHandan, May 30 -- Feixiang district of Handan city planted "
      "86,000 mu of vegetables this year.\n\nThe total output reached 410,000 tons.", "2025-05-30",

@@ -249,6 +249,10 @@ CASES = [
     ("So far this year, the port has handled 30 million tons.", "2025-08-12", "So far this year", "2025-01-01", "2025-08-12"),
     ("Sales this year so far are up 4 percent.", "2025-08-12", "this year so far", "2025-01-01", "2025-08-12"),
     ("Year-to-date exports rose 6 percent.", "2025-08-12", "Year-to-date", "2025-01-01", "2025-08-12"),
+    ("Up to now this year, Lanzhou has signed 52 projects.", "2025-07-20", "Up to now this year", "2025-01-01", "2025-07-20"),
+    ("From the beginning of this year to now, the zone has introduced 40 enterprises.", "2025-07-20",
+     "From the beginning of this year to now", "2025-01-01", "2025-07-20"),
+    ("Sales this year until now have topped 3 billion yuan.", "2025-07-20", "this year until now", "2025-01-01", "2025-07-20"),
     # a year after "since" is where a record or a stretch starts, not the year the article goes on in
     ("Core CPI rose 1.1 percent, the fastest pace since March 2024. Food prices fell in September.", "2025-10-16",
      "September", "2025-09-01", "2025-09-30"),
@@ -352,7 +356,7 @@ SEED_003 = [
     ("the end of November", "2022-01-01", "2022-11-30"),
     ("March this year", "2022-03-01", "2022-03-31"),
     ("June", "2022-06-01", "2022-06-30"),
-    ("this year", "2022-01-01", "2022-12-31"),
+    ("up to now this year", "2022-01-01", "2022-12-31"),  # the year before, already over
     ("this year", "2022-01-01", "2022-12-31"),
 ]
 

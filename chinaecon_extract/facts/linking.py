@@ -139,6 +139,7 @@ class _Vocab:
     clause_break_punct: regex.Pattern
     spaced_break_guard: tuple[str, ...]
     strip: regex.Pattern
+    trailing: regex.Pattern
     rank: regex.Pattern
     ordinals: dict
     change_to: regex.Pattern
@@ -184,6 +185,7 @@ def vocab() -> _Vocab:
                                          regex.IGNORECASE),
         spaced_break_guard=_spaced_guard([w for w in d["clause_breaks"] if w[:1].isspace()]),
         strip=regex.compile(rf"^(?:(?:{alternation(d['strip_words'])})\s+)+", regex.IGNORECASE),
+        trailing=regex.compile(rf"(?:\s+(?:{alternation(d['trailing_auxiliaries'])}))+$", regex.IGNORECASE),
         rank=regex.compile(rf"(?<![\w-])(?:{alternation(d['rank_cues'])})\s+(?:the\s+|no\.\s*)?(?P<o>{alternation(ords)}|\d+)(?:st|nd|rd|th)?\b",
                            regex.IGNORECASE),
         ordinals=ords,
@@ -1090,8 +1092,10 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
             return _year_of(best)
         if (in_force and best.granularity == "year" and in_force.start and in_force.granularity != "year"
                 and in_force.start == best.start and in_force.end <= best.end
-                and not _WHOLE_YEAR.search(chosen.text)):
-            return in_force  # "started this year" in a January-May report: the year so far
+                and not _WHOLE_YEAR.search(chosen.text) and (published is None or best.end >= published)):
+            # "started this year" in a January-May report: the year so far (in a January article on
+            # the year before, "this year" is that whole year, over by then)
+            return in_force
         return best
     if cues["future"]:
         but_also = text[max(s_start, c_start - 4):c_start].lower().endswith("but")  # "will not only ..., but also create"
@@ -1124,7 +1128,9 @@ _IN_BETWEEN = regex.compile(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?", regex
 # a period given right with its figure: "84.3% in 2018", "the 13 percent growth in the first three quarters"
 _ATTACHED = regex.compile(r"(?:\s+(?:growth|increase|decrease|decline|rise|drop|gain|year-on-year|year\s+on\s+year))?"
                           r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
-_WHOLE_YEAR = regex.compile(r"(?<![\w-])(?:full|whole|entire)[\s-]+year", regex.IGNORECASE)
+# a year said whole, or "up to now this year" of a year already over when the article appeared
+_WHOLE_YEAR = regex.compile(r"(?<![\w-])(?:(?:full|whole|entire)[\s-]+year|(?:up\s+to|until|till)\s+now|so\s+far)",
+                            regex.IGNORECASE)
 
 
 def _year_of(p: Period) -> Period:
@@ -1292,7 +1298,7 @@ def _clean(phrase: str) -> str | None:
                  regex.IGNORECASE).sub("", p)
     p = compiled(r"\s+(?:in|during)\s+(?:Q[1-4]|H[12]|\d{4}|this\s+year|last\s+year|january|february|march|april|may|june|"
                  r"july|august|september|october|november|december)\b.*$", regex.IGNORECASE).sub("", p)
-    p = p.strip(" ,;:-—\"'()")
+    p = v.trailing.sub("", p).strip(" ,;:-—\"'()")
     if compiled(r"(?:(?:for|in|during|by|since|until|up\s+to\s+now)\s+)?(?:(?:this|last|next|the|that|the\s+same)\s+"
                 r"(?:year|month|quarter|period|week|day)|Q[1-4]|H[12]|\d{4})", regex.IGNORECASE).fullmatch(p):
         return None  # a time phrase ("this year", "Q4"), not a metric

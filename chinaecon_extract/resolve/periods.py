@@ -333,6 +333,9 @@ def _resolve_one(expr: PeriodExpression, ctx: _Context) -> Period | None:
         year = expr.year if expr.year is not None else _year_of(expr, ctx)[0]
         if year is None or year > ctx.pub.year:
             return _unresolved("'since' a year after publication", "multi_year")
+        if expr.yrel == "this" and year < ctx.pub.year:
+            # "up to now this year" in a January report on the year before: that whole year
+            return _period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "context")
         return _period(dt.date(year, 1, 1), ctx.pub, "multi_month" if year == ctx.pub.year else "multi_year",
                        "published")
     if k == "past":

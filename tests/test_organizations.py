@@ -37,6 +37,13 @@ CASES = [
     # a place in brackets inside a company's name is part of the name
     ("Output at Samsung (China) Semiconductor Co., Ltd. rose.", [("Samsung (China) Semiconductor Co., Ltd.", "company")]),
     ("Tesla (Shanghai) Co., Ltd. delivered more cars.", [("Tesla (Shanghai) Co., Ltd.", "company")]),
+    # a known brand with its company's own words after it, and "&" inside a name
+    ("Anta Sports and Li Ning reported higher revenue.", [("Anta Sports", "company"), ("Li Ning", "company")]),
+    ("BYD Auto sold 300,000 vehicles, while Sinopec Shanghai Petrochemical cut output.",
+     [("BYD Auto", "company"), ("Sinopec Shanghai Petrochemical", "company")]),
+    ("PetroChina Changqing Oilfield and Xinjiang Goldwind Science & Technology hired 900 graduates.",
+     [("PetroChina Changqing Oilfield", "company"), ("Xinjiang Goldwind Science & Technology", "company")]),
+    ("Green Energy and Chemical Materials are growing sectors.", []),
     ("Into the plant of Lanzhou Hongbin New Energy Development Co., LTD., workers rushed.", [("Lanzhou Hongbin New Energy Development Co., LTD.", "company")]),
     # industry-word names listed in text
     ("Projects include Lichuang Electronics, Haike Fibers and Junsheng New Energy Battery.",

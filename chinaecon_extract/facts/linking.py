@@ -140,6 +140,7 @@ class _Vocab:
     spaced_break_guard: tuple[str, ...]
     strip: regex.Pattern
     trailing: regex.Pattern
+    speech: regex.Pattern
     rank: regex.Pattern
     ordinals: dict
     change_to: regex.Pattern
@@ -185,6 +186,7 @@ def vocab() -> _Vocab:
                                          regex.IGNORECASE),
         spaced_break_guard=_spaced_guard([w for w in d["clause_breaks"] if w[:1].isspace()]),
         strip=regex.compile(rf"^(?:(?:{alternation(d['strip_words'])})\s+)+", regex.IGNORECASE),
+        speech=regex.compile(rf"^.*(?<![\w-])(?:{alternation(d['speech_verbs'])})\s+(?:that\s+)?(?=\S)", regex.IGNORECASE),
         trailing=regex.compile(rf"(?:\s+(?:{alternation(d['trailing_auxiliaries'])}))+$", regex.IGNORECASE),
         rank=regex.compile(rf"(?<![\w-])(?:{alternation(d['rank_cues'])})\s+(?:the\s+|no\.\s*)?(?P<o>{alternation(ords)}|\d+)(?:st|nd|rd|th)?\b",
                            regex.IGNORECASE),
@@ -1293,6 +1295,8 @@ def _clean(phrase: str) -> str | None:
     p = compiled(r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*|northwest|northeast|southwest|southeast|north|south|east|"
                  r"west|central|China's)\s+)*(?:[A-Z][\w'-]*|city|province|county|district|region|country|nation|"
                  r"new\s+area)(?:\s+(?:province|city|county|district|autonomous\s+region|region|new\s+area))?$").sub("", p)
+    if " " in p:
+        p = v.speech.sub("", p)  # "CATL said its net profit" -> "its net profit"
     p = v.strip.sub("", p)
     p = compiled(r"\s+(?:in|during|for|from|of)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous)\b.*$",
                  regex.IGNORECASE).sub("", p)

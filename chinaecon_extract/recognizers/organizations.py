@@ -175,13 +175,16 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
             continue  # "Green Chemical Industry Park": the name goes on
         # extend left
         s, lowers = i, 0
-        while s > 0 and (spaced[s - 1] or not lower and s >= 2 and caps[s - 1] and caps[s - 2]
-                                              and _bracketed(text, toks, s - 1)):
-            if not spaced[s - 1]:
+        while s > 0 and (spaced[s - 1] or not lower and (
+                s >= 2 and caps[s - 1] and caps[s - 2] and _bracketed(text, toks, s - 1)
+                or caps[s - 1] and text[toks.ends[s - 1]:toks.starts[s]] == " & ")):
+            prev = words[s - 1]
+            if not spaced[s - 1] and prev[0].isupper() and text[toks.ends[s - 1]:toks.starts[s]] == " & ":
+                ok = prev not in FUNCTION_CAPS  # "Goldwind Science & Technology"
+            elif not spaced[s - 1]:
                 s -= 2  # "Samsung (China) Semiconductor Co., Ltd.": a place in brackets inside the name
                 continue
-            prev = words[s - 1]
-            if lower:
+            elif lower:
                 ok = caps[s - 1] and is_pinyin(prev)
             elif caps[s - 1]:
                 # "Wuwei-based Gansu Huayuan ... Co.": where a company is based is no part of its name
@@ -220,8 +223,8 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
             continue  # "the provincial Party Committee": a generic body, not a name
         if s == i and e == i:
             continue  # a bare head word ("Group", "Bureau") names nothing
-        if needs_pinyin and not is_pinyin(words[s]):
-            continue
+        if needs_pinyin and not is_pinyin(words[s]) and not (words[s] in known_starts and _known_at(lex, words, spaced, s)):
+            continue  # "Haike Fibers", and a known name's own ("BYD Auto", "Anta Sports"), not "Green Energy"
         if lower and s == i:
             continue
         found.append((toks.starts[s], end, kind))

@@ -192,7 +192,7 @@ def vocab() -> _Vocab:
                            regex.IGNORECASE),
         ordinals=ords,
         # "grew 5.7% y-o-y in Q1-Q3 2025 to 2.34 trillion yuan": a basis and a short time phrase may come between
-        change_to=regex.compile(rf"^\s*,?\s*(?:(?:year[\s-]on[\s-]year|y-o-y|yoy|from\s+a\s+year\s+earlier)\s+)?"
+        change_to=regex.compile(rf"^\s*,?\s*(?:(?:(?:year|month|quarter)[\s-]on[\s-](?:year|month|quarter)|y-o-y|yoy|m-o-m|mom|from\s+a\s+year\s+earlier)\s+)?"
                                 rf"(?:(?:in|during)\s+[^,;.]{{1,30}}?\s+)?(?:{alternation(d['change_to'])})\s+"
                                 r"(?:(?:a|an|the|about|around|nearly|more\s+than|over)\s+)*$", regex.IGNORECASE),
         delta_before=regex.compile(r"(?:increase[sd]?\s+(?:of|by)|(?:rose|grew|added|up|down|fell|dropped|decreased|declined|"
@@ -787,6 +787,8 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
             # "cargo ... between Xi'an and destinations in more than 10 countries, up 64.1 percent":
             # a figure inside a prepositional phrase is not what the change describes
             target = next((m for m in eligible if not _in_phrase(text, m, s_start)), None)
+            if eligible and c.unit == "percentage_point" and eligible[0].type == "percent":
+                target = eligible[0]  # "accounting for 64.3 percent of the total, 1.5 percentage points higher"
             if target is None and eligible:
                 target = eligible[0]
         if target is not None:
@@ -854,12 +856,17 @@ def _own_subject(text: str, value_end: int, change_start: int) -> bool:
     if joint is None:
         return False
     tail = gap[joint.end():]
+    if _SAW_RATE.search(tail) and not any(ch.isdigit() for ch in tail):
+        return True  # "..., while Zhuhai saw the fastest growth, at 41.7 percent"
     verb = _longest_from_end(vocab().change_verb, tail)
     return (verb is not None and not any(ch.isdigit() for ch in tail)
             and _AFTER_VERB.fullmatch(tail, verb.end()) is not None
             and indicator_for(tail[:verb.start()]) is not None)
 
 
+_SAW_RATE = regex.compile(r"(?<![\w-])(?:saw|sees|recorded|records|posted|posts|registered|logged|reported)\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:growth|increase|rise|decline|decrease|drop)(?:\s+rate)?,?\s+(?:at|of)\s+"
+                          r"(?:(?:about|nearly|more\s+than|over)\s+)?$", regex.IGNORECASE)
 _JOINT = regex.compile(r"(?:,\s*(?:and|while|whereas|but|with)|;)\s+", regex.IGNORECASE)
 _AFTER_VERB = regex.compile(r"\s*(?:by\s+|of\s+|to\s+)?(?:(?:about|nearly|more\s+than|over)\s+)?", regex.IGNORECASE)
 

@@ -70,6 +70,7 @@ class _Lexicon:
     name_before: regex.Pattern
     money_metric: regex.Pattern
     count_subject: re.Pattern  # on lowered text: the count nouns a bare number after a change may count
+    subject_verb: re.Pattern  # on lowered text, ending a window: a count noun and its verb ("tourist visits hit ")
     more_after: regex.Pattern
     change_before: regex.Pattern
     population_before: regex.Pattern
@@ -156,6 +157,9 @@ def lexicon() -> _Lexicon:
                                    # not "the capital Haikou", "the capital city", "a trade city"
                                    rf"(?-i:(?!\s+\p{{Lu}}\p{{Ll}}))(?!\s+city\b)", regex.IGNORECASE),
         count_subject=re.compile(rf"(?<![\w-])(?:{alternation(counts['count_subjects'])})(?![\w-])"),
+        subject_verb=re.compile(rf"(?<![\w-])({alternation(counts['count_subjects'])})(?:\s+[a-z-]+){{0,4}}?\s+(?:(?:have|has|had)\s+)?"
+                                rf"(?:{alternation(counts['count_subject_verbs'])})\s+(?:(?:about|nearly|almost|over|more\s+than|"
+                                r"some|around|roughly|approximately)\s+)?$"),
         more_after=regex.compile(r"\s+(?:more|fewer|less|additional|new ones)\b", regex.IGNORECASE),
         change_before=regex.compile(r"(?:increase(?:d)?\s+(?:of|by)|(?:rose|grew|added|up|down|fell|dropped|decreased)\s+by|"
                                     r"an\s+increase\s+of|a\s+decrease\s+of|a\s+net\s+increase\s+of)\s+$", regex.IGNORECASE),
@@ -663,7 +667,10 @@ def _type_number(text, lc, numbers, i, s_start, s_end, drafts):
             elif own is None and other is not None or (own is not None and other is not None and own[:2] == other[:2]
                                                          and word in ("-", "~") ) or (
                     own is not None and other is not None and own[:2] == other[:2] and word == "to" and not from_before
-                    and own[0] == "percent"):
+                    and own[0] == "percent") or (
+                    # "900,000-950,000 units", "20 to 30 workers": a range of a count (no unit on either number)
+                    own is None and other is None and m2.value <= 20 * n.value and (word in ("-", "~") or word == "to" and not (
+                        from_before or _search(r"(?:by|from)\s+$", text[max(s_start, start - 8):start], regex.IGNORECASE)))):
                 scale = 1.0
                 if not n.has_scale and m2.has_scale and n.value < m2.value:
                     base2 = float(m2.digits.replace(",", "")) if m2.digits else None
@@ -884,6 +891,11 @@ def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _
     if any(w in lc_before for w in lex.guards.population_keys) and f.population_before.search(lc_before):
         d.kind, d.item = "count", "people"
         return d
+    if not n.is_word and lc_before.endswith(" ") and _bare_follows(lc, d.end, s_end):
+        said = lex.subject_verb.search(lc, max(s_start, d.start - 80), d.start)
+        if said:
+            d.kind, d.item = "count", said.group(1)  # "the province's tourist visits hit 76.3 million"
+            return d
     prev = _figure_in_force(drafts, s_start)
     if prev is not None and prev.kind == "count" and prev.item and _bare_follows(lc, d.end, s_end) \
             and not n.is_word and not lex.money_metric.search(text, prev.end, d.start):
@@ -1130,6 +1142,9 @@ def _finish(text: str, lc: str, d: _Draft, bounds, starts, pct_ends: list[int], 
     j = bisect.bisect_right(pct_ends, d.start)
     prev_pct_end = pct_ends[j - 1] if j and pct_ends[j - 1] >= s_start else s_start
     role, direction, basis = percent_attributes(text, d.start, d.end, prev_pct_end, s_end, d.value, lc)
+    if role == "share" and prev_pct_end > s_start and _AND_NEXT.fullmatch(lc, prev_pct_end, d.start):
+        # "rose 6.3 percent in nominal terms and 5.9 percent in real terms": the cue before the first serves both
+        role, direction, basis = percent_attributes(text, d.start, d.end, s_start, s_end, d.value, lc)
     header = _column_header(text, d.start) if tables else None
     if header is not None:
         # a cell under "Growth" / "YoY" / "Change" in a table written as text lines is a change
@@ -1148,6 +1163,8 @@ def _finish(text: str, lc: str, d: _Draft, bounds, starts, pct_ends: list[int], 
                    qualifier=d.qualifier, per=d.per, unit=d.pct_unit, role=role, direction=direction, basis=basis)
 
 
+# between two percents, words that make the second one the first's sequel (lowered text)
+_AND_NEXT = re.compile(r"(?:\s+in\s+[a-z]+\s+terms|\s+(?:year|month)[\s-]on[\s-](?:year|month))?\s*,?\s+and\s+")
 # column headers that make a table's percents changes, and those that make them shares
 _CHANGE_HEADER = regex.compile(r"(?i)(?<![\w-])(?:y-?o-?y|year[\s-]on[\s-]year|change|growth|increase|rise)(?![\w-])")
 _SHARE_HEADER = regex.compile(r"(?i)(?<![\w-])(?:share|proportion|ratio|of\s+total)(?![\w-])")
@@ -1207,6 +1224,9 @@ def percent_attributes(text: str, start: int, end: int, window_start: int, s_end
         paced = _PACE_AT.search(stripped) if stripped.endswith("at") else None
         if paced:  # "Nanyang grew the fastest at 7.2 percent": the pace of a change
             return "change", lex.cue_kind.get(paced.group(1), "up"), _basis(text, lc, a, start, end, b)
+        rate = _RATE_NOUN_TO.search(stripped)
+        if rate:  # "GDP growth slowed to 0.1 percent", "the fastest growth, at 41.7 percent": a rate of change
+            return "change", "down" if rate.group(1) in _DECLINE_NOUNS else "up", _basis(text, lc, a, start, end, b)
         return "share", None, None  # "rose to 5 percent", "stood at 5 percent": a level
     if value < 0:
         return "change", "down", _basis(text, lc, a, start, end, b)
@@ -1235,6 +1255,10 @@ def _basis_anchor_re() -> re.Pattern:
 # right after a percent, words that make it a change in their direction ("1.5 percent higher", "0.8 points faster")
 _COMPARATIVES = {"higher": "up", "more": "up", "up": "up", "faster": "up", "lower": "down", "less": "down",
                  "down": "down", "slower": "down"}
+# a noun naming a change, up to three words, then "to", "at" or "from": the percent after it is that change
+_RATE_NOUN_TO = re.compile(r"(?<![\w-])(growth|increase|rise|decline|decrease|drop|contraction)(?:\s+rate)?"
+                           r"(?:,|\s+[a-z0-9-]+){0,3}\s+(?:to|at|from)$")
+_DECLINE_NOUNS = frozenset({"decline", "decrease", "drop", "contraction"})
 # a change verb, a few words, then "at": the percent after it is the change's pace
 _PACE_AT = re.compile(r"(?<![\w-])(grew|grow|grows|growing|rose|expanded|increased|fell|declined|dropped|shrank)"
                       r"(?:\s+[a-z-]+){0,3}\s+at$")

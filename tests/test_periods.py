@@ -196,6 +196,16 @@ CASES = [
     ("Online sales have grown ninefold since 2014.", "2020-11-12", "2014", "2014-01-01", "2014-12-31"),
     ("Incomes doubled over the past decade.", "2022-10-01", "the past decade", "2012-01-01", "2022-10-01"),
     ("Incomes doubled over the past five years.", "2020-10-01", "the past five years", "2015-01-01", "2020-10-01"),
+    # a January work report looks back on whole years
+    ("Over the past five years, the county built 1,280 kilometers of roads.", "2021-01-28", "the past five years",
+     "2016-01-01", "2020-12-31"),
+    # a year compared with, a starting point after "since", and the day it was said set no year in force
+    ("Tax revenue rose 1.5 percentage points more than in 2024. Growth picked up in the second half.", "2025-08-20",
+     "the second half", "2025-07-01", "2025-12-31"),
+    ("Since the first train set off in November 2013, the hub has sent 12,460 trains. Trade rose in the first half.",
+     "2021-07-06", "the first half", "2021-01-01", "2021-06-30"),
+    ("Revenue reached 470 billion yuan in 2025, the department said on Jan 24. It rose in the second half of the year.",
+     "2026-01-26", "the second half of the year", "2025-07-01", "2025-12-31"),
     ("Capacity grew during the 14th Five-Year Plan period.", A, "the 14th Five-Year Plan period", "2021-01-01", "2025-12-31"),
     ("Capacity grew during the 14th Five-Year Plan period (2021-2025).", A, "the 14th Five-Year Plan period (2021-2025)", "2021-01-01", "2025-12-31"),
     ("Capacity grew during the 13th Five-Year Plan.", A, "the 13th Five-Year Plan", "2016-01-01", "2020-12-31"),

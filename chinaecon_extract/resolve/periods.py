@@ -341,6 +341,10 @@ def _resolve_one(expr: PeriodExpression, ctx: _Context) -> Period | None:
     if k == "past":
         if ctx.pub is None:
             return _unresolved("'the past years' with no publication date", "multi_year")
+        if ctx.pub.month <= 2:
+            # "over the past five years" in a January work report: the five whole years before this one
+            return _period(dt.date(ctx.pub.year - expr.n, 1, 1), dt.date(ctx.pub.year - 1, 12, 31), "multi_year",
+                           "published")
         return _period(dt.date(ctx.pub.year - expr.n, 1, 1), ctx.pub, "multi_year", "published")
     if k == "decade":
         a, b = t["parts"].get(expr.part, [0, 9]) if expr.part else (0, 9)
@@ -584,12 +588,15 @@ def _sets_explicit_year(expr: PeriodExpression, year: int, ctx: _Context, text: 
     if ctx.pub is not None and (year > ctx.pub.year or (expr.kind == "year" and year == ctx.pub.year
                                                         and dt.date(year, 12, 31) > ctx.pub and ctx.pub.month < 7)):
         return False
-    if _SINCE.search(text, max(0, expr.start - 8), expr.start):
-        return False  # "the biggest increase since February 2024", "since 2021": a starting point, not the year reported
+    if _SINCE.search(text, max(0, expr.start - 8), expr.start) or _SINCE_CLAUSE.search(text, max(0, expr.start - 80),
+                                                                                      expr.start):
+        # "the biggest increase since February 2024", "since 2021", "Since the first train set off in November
+        # 2013, ...": a starting point, not the year reported
+        return False
     if expr.kind == "year":
         before = _SPACES.sub(" ", text[max(0, expr.start - 24):expr.start].lower())
-        if expr.rule not in ("year_bare", "since"):
-            before = _PLACE_PREPOSITION.sub(" ", before)  # "426 more than at the end of 2024"
+        if expr.rule != "since":
+            before = _PLACE_PREPOSITION.sub(" ", before)  # "426 more than at the end of 2024", "higher than in 2024"
         if _comparison_before().search(before):
             return False
     return True
@@ -597,6 +604,8 @@ def _sets_explicit_year(expr: PeriodExpression, year: int, ctx: _Context, text: 
 
 _PLACE_PREPOSITION = re.compile(r" (?:at|in) $")
 _SINCE = re.compile(r"(?<![\w-])[Ss]ince\s+\Z")
+# "since" opening the clause that holds a date, with no comma or sentence end between them
+_SINCE_CLAUSE = re.compile(r"(?<![\w-])[Ss]ince\s[^,;.\n]*\Z")
 
 
 def _update(expr: PeriodExpression, p: Period, ctx: _Context, text: str = "") -> None:
@@ -607,7 +616,9 @@ def _update(expr: PeriodExpression, p: Period, ctx: _Context, text: str = "") ->
     k = expr.kind
     comparison = k in ("same", "earlier", "ref") or expr.yrel in ("last", "previous", "ago") or expr.rel in (
         "last", "previous", "past", "next", "following") or expr.name is None and k == "holiday"
-    if k in _SETS_YEAR and not comparison and s.year == e.year:
+    reported_on = k == "date" and p.how == "published" and ctx.year_explicit and ctx.year is not None
+    if k in _SETS_YEAR and not comparison and s.year == e.year and not reported_on:
+        # ("revenue in 2025 ..., the department said on Jan 24": the day it was said keeps 2025 in force)
         if expr.year is not None:
             if _sets_explicit_year(expr, s.year, ctx, text):
                 ctx.year, ctx.year_explicit, ctx.year_sentence = s.year, True, ctx.sentence

@@ -196,6 +196,11 @@ CASES = [
     ("Online sales have grown ninefold since 2014.", "2020-11-12", "2014", "2014-01-01", "2014-12-31"),
     ("Incomes doubled over the past decade.", "2022-10-01", "the past decade", "2012-01-01", "2022-10-01"),
     ("Incomes doubled over the past five years.", "2020-10-01", "the past five years", "2015-01-01", "2020-10-01"),
+    # "the same period" of its own sentence, not of the paragraph before
+    ("In the first three quarters, GDP grew 5.2 percent.\n\nAs of the end of November, the city had 68 battery makers, "
+     "11 more than the same period last year.", "2023-12-18", "the same period last year", "2022-11-01", "2022-11-30"),
+    ("Harbin received 10 million trips during the Spring Festival holiday that ended on Saturday, up 81.7 percent "
+     "from the same period last year.", "2024-02-18", "the same period last year", "2023-02-10", "2023-02-17"),
     # a January work report looks back on whole years
     ("Over the past five years, the county built 1,280 kilometers of roads.", "2021-01-28", "the past five years",
      "2016-01-01", "2020-12-31"),

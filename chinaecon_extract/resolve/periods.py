@@ -178,6 +178,8 @@ class _Context:
     sentence: int = 0  # index of the current sentence
     year_sentence: int = -10  # sentence where an explicit year was last written
     period_sentence: int = -1  # sentence whose period is in force
+    # the last period written in the current sentence, (sentence, period), what "the same period" there refers to
+    near: tuple[int, Period] | None = None
 
     def base(self) -> tuple[int | None, str, bool]:
         """(year in force, how, may step back)."""
@@ -528,6 +530,9 @@ def _same(expr, ctx) -> Period | None:
     base = ctx.period
     if expr.name == "quarter" and ctx.quarter is not None:
         base = ctx.quarter
+    elif expr.name in (None, "period") and ctx.near is not None and ctx.near[0] == ctx.sentence:
+        # "As of the end of November, ... 11 more than the same period last year": the period of its own sentence
+        base = ctx.near[1]
     if base is None:
         if expr.yrel == "last" or expr.year is not None:
             return _unresolved("'the same period' with no period in force", None)
@@ -627,6 +632,9 @@ def _update(expr: PeriodExpression, p: Period, ctx: _Context, text: str = "") ->
                 ctx.year, ctx.year_explicit = s.year, ctx.year_explicit and ctx.year == s.year
     if comparison:
         return
+    if k not in ("since", "past", "plan", "decade", "yearspan", "weekday") and not (
+            p.granularity == "day" and ctx.near is not None and ctx.near[0] == ctx.sentence):
+        ctx.near = (ctx.sentence, p)  # (not "the holiday that ended on Saturday": a day inside the period)
     # "Since the beginning of this year, ... 8 percent more than in the same period of 2024": the year so far
     since_this_year = k == "since" and p.granularity == "multi_month"
     if (k in _IN_FORCE or since_this_year) and p.granularity != "year" and expr.part not in ("end", "beginning") \

@@ -296,6 +296,8 @@ NOT_PERIODS = [
     "People came to celebrate the Spring Festival with their families.",
     "The week was busy, said the manager.",
     "Delegates met on 5-6 of Decembrist Square.",  # a month name inside a longer word
+    "Pork prices were still 9.7 percent higher than a year ago.",  # a basis
+    "Retail sales rose 4.5 percent from a year ago, more than double the figure a year ago.",
 ]
 
 

@@ -720,6 +720,10 @@ def _capitalized(s: str | None) -> bool:
     return bool(s) and s[0].isupper()
 
 
+# words before "a year ago" that make it the basis of a comparison
+_BASIS_BEFORE = frozenset({"than", "from", "with", "over", "versus", "vs", "figure", "level", "levels", "that", "those"})
+
+
 def _prev_words(text: str, pos: int, n: int = 2) -> list[str]:
     """The n words before pos, lower case (punctuation dropped)."""
     return _WORD_OR_MARK.findall(text[max(0, pos - 40):pos].lower())[-n:]
@@ -877,6 +881,8 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kw["n"] = _num(g["n"])
         if not kw["n"]:
             return None
+        if kw["n"] == 1 and _prev_words(text, start, 1) and _prev_words(text, start, 1)[0] in _BASIS_BEFORE:
+            return None  # "higher than a year ago", "the figure a year ago": a basis, not a period
     elif rule == "decade":
         year = int(g["decade"])
         kw["part"] = (g.get("part") or "").lower() or None

@@ -44,6 +44,14 @@ CASES = [
     ("PetroChina Changqing Oilfield and Xinjiang Goldwind Science & Technology hired 900 graduates.",
      [("PetroChina Changqing Oilfield", "company"), ("Xinjiang Goldwind Science & Technology", "company")]),
     ("Green Energy and Chemical Materials are growing sectors.", []),
+    # a list of capitalized words joined by commas and "and" inside a bureau's name
+    ("Wang Li, director of the Luanchuan County Culture, Radio, Television and Tourism Bureau, said visits rose.",
+     [("Luanchuan County Culture, Radio, Television and Tourism Bureau", "government")]),
+    ("The Zhangjiajie Municipal Bureau of Culture, Radio, Television and Tourism said hotels were full.",
+     [("Zhangjiajie Municipal Bureau of Culture, Radio, Television and Tourism", "government")]),
+    ("The Ministry of Culture and Tourism, the Ministry of Commerce and Xinhua, China Daily reported it.",
+     [("Ministry of Culture and Tourism", "government"), ("Ministry of Commerce", "government"), ("Xinhua", "media"),
+      ("China Daily", "media")]),
     ("Into the plant of Lanzhou Hongbin New Energy Development Co., LTD., workers rushed.", [("Lanzhou Hongbin New Energy Development Co., LTD.", "company")]),
     # industry-word names listed in text
     ("Projects include Lichuang Electronics, Haike Fibers and Junsheng New Energy Battery.",

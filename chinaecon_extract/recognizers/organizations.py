@@ -120,6 +120,16 @@ def _bracketed(text: str, toks: Tokens, k: int) -> bool:
             and text[toks.ends[k]:toks.starts[k + 1]] == ") ")
 
 
+def _comma_list_ahead(text: str, toks: Tokens, k: int) -> bool:
+    """Whether ", " after token k goes on with capitalized words joined by ", " to "and" and a
+    capitalized word: "Bureau of Culture, Radio, Television and Tourism"."""
+    words, caps, n = toks.words, toks.caps, len(toks.words)
+    while k + 1 < n and text[toks.ends[k]:toks.starts[k + 1]] == ", " and caps[k + 1]:
+        k += 1
+    return (k + 2 < n and text[toks.ends[k - 1]:toks.starts[k]] == ", " and toks.spaced[k] and words[k + 1] == "and"
+            and toks.spaced[k + 1] and caps[k + 2])
+
+
 def _lower_ok(w: str) -> bool:
     """A lower-case word that may sit inside a name ("economic development Bureau")."""
     return (w.isalpha() and w not in STOP_LOWER and not w.endswith("ed") and not w.endswith("ly")
@@ -174,12 +184,16 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
         if needs_pinyin and i + 1 < n and spaced[i] and caps[i + 1]:
             continue  # "Green Chemical Industry Park": the name goes on
         # extend left
-        s, lowers = i, 0
+        s, lowers, listed = i, 0, False
         while s > 0 and (spaced[s - 1] or not lower and (
                 s >= 2 and caps[s - 1] and caps[s - 2] and _bracketed(text, toks, s - 1)
-                or caps[s - 1] and text[toks.ends[s - 1]:toks.starts[s]] == " & ")):
+                or caps[s - 1] and text[toks.ends[s - 1]:toks.starts[s]] in (" & ", ", "))):
             prev = words[s - 1]
-            if not spaced[s - 1] and prev[0].isupper() and text[toks.ends[s - 1]:toks.starts[s]] == " & ":
+            gap = text[toks.ends[s - 1]:toks.starts[s]] if not spaced[s - 1] else " "
+            if gap == ", ":
+                # "Culture, Radio, Television and Tourism Bureau": a list of capitalized words closed by "and"
+                ok = listed and prev not in FUNCTION_CAPS
+            elif gap == " & ":
                 ok = prev not in FUNCTION_CAPS  # "Goldwind Science & Technology"
             elif not spaced[s - 1]:
                 s -= 2  # "Samsung (China) Semiconductor Co., Ltd.": a place in brackets inside the name
@@ -191,9 +205,10 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
                 ok = prev not in FUNCTION_CAPS and not prev.endswith(_BASED_SUFFIXES)
             elif prev in ("and", "&", "of") and not needs_pinyin:
                 # "Development and Reform Commission", but not "China Daily and People's Daily"
-                ok = (s - 2 >= 0 and caps[s - 2] and spaced[s - 2]
+                ok = (s - 2 >= 0 and caps[s - 2] and (spaced[s - 2] or prev == "and")
                       and words[s - 2] not in heads
                       and words[s - 2] not in lex.known_single)
+                listed = listed or (ok and prev == "and")
             else:
                 ok = not needs_pinyin and lowers < 2 and _lower_ok(prev)
                 lowers += ok
@@ -209,11 +224,12 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
             if words[k] == "the" and k + 1 < n and spaced[k]:
                 k += 1
             last = None
+            # (not on into another name: "the Ministry of Commerce and Xinhua")
             while k < n and (caps[k] or (words[k] in ("and", "of", "&") and last is not None
-                                         and k + 1 < n and caps[k + 1])):
+                                         and k + 1 < n and caps[k + 1] and words[k + 1] not in known_starts)):
                 if caps[k]:
                     last = k
-                if not spaced[k]:
+                if not spaced[k] and not (caps[k] and _comma_list_ahead(text, toks, k)):
                     break
                 k += 1
             if last is not None:

@@ -201,6 +201,9 @@ CASES = [
      "11 more than the same period last year.", "2023-12-18", "the same period last year", "2022-11-01", "2022-11-30"),
     ("Harbin received 10 million trips during the Spring Festival holiday that ended on Saturday, up 81.7 percent "
      "from the same period last year.", "2024-02-18", "the same period last year", "2023-02-10", "2023-02-17"),
+    # a quoted holiday name with the holiday's length before "holiday"
+    ('During the "May Day" five-day holiday, the county received 1.26 million visits.', "2023-05-04",
+     'the "May Day" five-day holiday', "2023-04-29", "2023-05-03"),
     # a January work report looks back on whole years
     ("Over the past five years, the county built 1,280 kilometers of roads.", "2021-01-28", "the past five years",
      "2016-01-01", "2020-12-31"),

@@ -173,6 +173,20 @@ CASES = [
     ("Xiamen-based Amoy Foods and a Chengdu-headquartered bank grew.",
      [("Xiamen", "Xiamen", "prefecture"), ("Chengdu", "Chengdu", "prefecture")]),
     ("Hebei district of Tianjin opened a market.", [("Hebei district", "Hebei", "district"), ("Tianjin", "Tianjin", "province")]),
+    # sites, bases, port areas and terminals named by their last words
+    ("The Dongjiakou port area and the Qianwan container terminal were busy.",
+     [("Dongjiakou port area", "Dongjiakou", "other"), ("Qianwan container terminal", "Qianwan", "other")]),
+    ("The Kubuqi Desert base and the Mogao Grottoes drew investors and visitors.",
+     [("Kubuqi Desert", "Kubuqi Desert", "other"), ("Mogao Grottoes", "Mogao Grottoes", "other")]),
+    ("Zhangye National Geopark and the Zhengzhou Airport Economy Zone grew.",
+     [("Zhangye National Geopark", "Zhangye National Geopark", "other"),
+      ("Zhengzhou Airport Economy Zone", "Zhengzhou Airport Economy Zone", "zone")]),
+    ("Projects landed in the Ningdong Energy and Chemical Industry Base.",
+     [("Ningdong Energy and Chemical Industry Base", "Ningdong Energy and Chemical Industry Base", "zone")]),
+    # Mongolian names of banners and districts
+    ("Horqin Left Middle Banner and Horqin District of Tongliao raised cattle.",
+     [("Horqin Left Middle Banner", "Horqin Left Middle", "county"), ("Horqin District", "Horqin", "district"),
+      ("Tongliao", "Tongliao", "prefecture")]),
 ]
 
 

@@ -120,6 +120,25 @@ def _bracketed(text: str, toks: Tokens, k: int) -> bool:
             and text[toks.ends[k]:toks.starts[k + 1]] == ") ")
 
 
+ZONE_ENDS = frozenset({"Base", "Zone", "Park", "Area"})
+
+
+def _zone_ahead(toks: Tokens, k: int) -> bool:
+    """Whether capitalized words from token k run on, within five, to a zone's last word
+    ("[Ningdong Energy and] Chemical Industry Base")."""
+    words, caps, spaced, n = toks.words, toks.caps, toks.spaced, len(toks.words)
+    if k >= n or not spaced[k - 1]:
+        return False
+    for j in range(k, min(n, k + 5)):
+        if not caps[j]:
+            return False
+        if words[j] in ZONE_ENDS:
+            return True
+        if not spaced[j]:
+            return False
+    return False
+
+
 def _comma_list_ahead(text: str, toks: Tokens, k: int) -> bool:
     """Whether ", " after token k goes on with capitalized words joined by ", " to "and" and a
     capitalized word: "Bureau of Culture, Radio, Television and Tourism"."""
@@ -181,8 +200,8 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
         if w in DOTTED and text[end:end + 1] == ".":
             end += 1  # "Inc.", "Corp."
         kind, takes_of, needs_pinyin, lower = head
-        if needs_pinyin and i + 1 < n and spaced[i] and caps[i + 1]:
-            continue  # "Green Chemical Industry Park": the name goes on
+        if needs_pinyin and i + 1 < n and spaced[i] and (caps[i + 1] or words[i + 1] in ("and", "&") and _zone_ahead(toks, i + 2)):
+            continue  # "Green Chemical Industry Park", "Ningdong Energy and Chemical Industry Base": the name goes on
         # extend left
         s, lowers, listed = i, 0, False
         while s > 0 and (spaced[s - 1] or not lower and (

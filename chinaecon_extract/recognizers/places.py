@@ -389,8 +389,8 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
                 prev = words[s - 1]
                 if caps[s - 1] and prev not in FUNCTION_CAPS and not prev.endswith("'s"):
                     s -= 1
-                elif (prev in ("and", "&") and words[s] in lex.generic_words and s - 2 >= 0
-                      and caps[s - 2] and spaced[s - 2]):
+                elif (prev in ("and", "&") and (words[s] in lex.generic_words or level == "zone") and s - 2 >= 0
+                      and caps[s - 2] and spaced[s - 2]):  # (zones: "Ningdong Energy and Chemical Industry Base")
                     s -= 1
                 else:
                     break

@@ -338,6 +338,12 @@ CONTEXT = [
      "output value of 31.2 billion yuan.\n\nThe new materials industry realized revenue of 8.4 billion yuan.",
      "2025-07-20", [("31.2 billion yuan", "Lanzhou High-tech Industrial Development Zone", ("2025-01-01", "2025-06-30")),
                     ("8.4 billion yuan", "Lanzhou High-tech Industrial Development Zone", ("2025-01-01", "2025-06-30"))]),
+    # in a January-May report, what "started this year" is the year so far; a plan for this year, or a
+    # target for the end of the year, is the whole year
+    ("From January to May, 259 projects were under construction. Among them, 80 new projects started this year. "
+     "The city plans to operate 3,800 trips this year, and 12 new platforms will open by the end of the year.",
+     "2019-07-12", [("259 projects", None, ("2019-01-01", "2019-05-31")), ("80 new projects", None, ("2019-01-01", "2019-05-31")),
+                    ("3,800 trips", None, ("2019-01-01", "2019-12-31")), ("12 new platforms", None, ("2019-01-01", "2019-12-31"))]),
     # a January article on the year before: its report runs to November, but "this year" in a quote is
     # the whole year, over by then; "up to now this year" of a past year is that year
     ("By the end of November, the park had completed investment of 2.1 billion yuan. Its manager said that up to "

@@ -1101,9 +1101,12 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
             return _year_of(best)
         if (in_force and best.granularity == "year" and in_force.start and in_force.granularity != "year"
                 and in_force.start == best.start and in_force.end <= best.end
-                and not _WHOLE_YEAR.search(chosen.text) and (published is None or best.end >= published)):
+                and not _WHOLE_YEAR.search(chosen.text) and (published is None or best.end >= published)
+                and not (cues["future"] and _holds_any(v.families["future"], cues.folded(s_start, m.start))
+                         and v.future.search(text, s_start, m.start))):
             # "started this year" in a January-May report: the year so far (in a January article on
-            # the year before, "this year" is that whole year, over by then)
+            # the year before, "this year" is that whole year, over by then; a plan or forecast for
+            # "this year" or "the end of the year" is the whole year)
             return in_force
         return best
     if cues["future"]:
@@ -1138,7 +1141,8 @@ _IN_BETWEEN = regex.compile(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?", regex
 _ATTACHED = regex.compile(r"(?:\s+(?:growth|increase|decrease|decline|rise|drop|gain|year-on-year|year\s+on\s+year))?"
                           r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
 # a year said whole, or "up to now this year" of a year already over when the article appeared
-_WHOLE_YEAR = regex.compile(r"(?<![\w-])(?:(?:full|whole|entire)[\s-]+year|(?:up\s+to|until|till)\s+now|so\s+far)",
+_WHOLE_YEAR = regex.compile(r"(?<![\w-])(?:(?:full|whole|entire)[\s-]+year|(?:up\s+to|until|till)\s+now|so\s+far|"
+                            r"end\s+of\s+(?:the|this)\s+year|year-end)",
                             regex.IGNORECASE)
 
 

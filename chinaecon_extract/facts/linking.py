@@ -176,7 +176,9 @@ def vocab() -> _Vocab:
         comparison=regex.compile(rf"(?<![\w-])(?:{alternation(d['comparison_before'])})\s+(?:(?:at|in|during)\s+)?(?:the\s+|a\s+)?$",
                                  regex.IGNORECASE),
         # "said on Monday", "data released by the National Bureau of Statistics on Dec 11"
-        reporting=regex.compile(rf"(?<![\w-])(?:{alternation(d['reporting_before'])})(?:\s+by\s+[^,;.()]{{1,60}}?)?\s+(?:on\s+)?$",
+        # ("said in a filing on Thursday", "announced in a statement on Monday")
+        reporting=regex.compile(rf"(?<![\w-])(?:{alternation(d['reporting_before'])})(?:\s+by\s+[^,;.()]{{1,60}}?|"
+                                r"\s+in\s+(?:a|an|its|the)\s+[\w-]+(?:\s+[\w-]+)?(?=\s+on\s+$))?\s+(?:on\s+)?$",
                                 regex.IGNORECASE),
         locative=regex.compile(rf"(?<![\w-])(?:{alternation(d['locative'])})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}$",
                                regex.IGNORECASE),

@@ -345,8 +345,9 @@ CONTEXT = [
      "2019-07-12", [("259 projects", None, ("2019-01-01", "2019-05-31")), ("80 new projects", None, ("2019-01-01", "2019-05-31")),
                     ("3,800 trips", None, ("2019-01-01", "2019-12-31")), ("12 new platforms", None, ("2019-01-01", "2019-12-31"))]),
     # the day a filing was made is not the period of its figures
-    ("In the third quarter, net profit jumped 64.3 percent to 1.5bn yuan, the Shenzhen-listed company said in a "
-     "filing on Thursday.", "2023-10-28", [("1.5bn yuan", None, ("2023-07-01", "2023-09-30"))]),
+    ("In the third quarter, sales rose 20 percent. Net profit jumped 64.3 percent to 1.5bn yuan, the Shenzhen-listed "
+     "company said in a filing on Thursday.", "2023-10-28",
+     [("20 percent", None, ("2023-07-01", "2023-09-30")), ("1.5bn yuan", None, ("2023-07-01", "2023-09-30"))]),
     # a January article on the year before: its report runs to November, but "this year" in a quote is
     # the whole year, over by then; "up to now this year" of a past year is that year
     ("By the end of November, the park had completed investment of 2.1 billion yuan. Its manager said that up to "

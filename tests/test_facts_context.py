@@ -344,6 +344,13 @@ CONTEXT = [
      "The city plans to operate 3,800 trips this year, and 12 new platforms will open by the end of the year.",
      "2019-07-12", [("259 projects", None, ("2019-01-01", "2019-05-31")), ("80 new projects", None, ("2019-01-01", "2019-05-31")),
                     ("3,800 trips", None, ("2019-01-01", "2019-12-31")), ("12 new platforms", None, ("2019-01-01", "2019-12-31"))]),
+    # a place compared with owns no figure; "the autonomous region level" is a grade, not the region
+    ("Meitan County is a tea county.\n\nThe added value of agriculture reached 3.41 billion yuan, higher than Zunyi "
+     "City average 0.6 percentage points. The occupancy rate reached 98.2 percent, 21 percentage points higher than "
+     "the Luoyang City average.", "2019-10-25",
+     [("3.41 billion yuan", "Meitan", None), ("0.6 percentage points", "Meitan", None), ("98.2 percent", "Meitan", None)]),
+    ("Tongliao city in Inner Mongolia has 8,930 cooperatives, of which 312 are at or above the autonomous region level.",
+     "2022-08-05", [("8,930 cooperatives", "Tongliao", None), ("312", "Tongliao", None)]),
     # the day a filing was made is not the period of its figures
     ("In the third quarter, sales rose 20 percent. Net profit jumped 64.3 percent to 1.5bn yuan, the Shenzhen-listed "
      "company said in a filing on Thursday.", "2023-10-28",

@@ -183,6 +183,9 @@ CASES = [
       ("Zhengzhou Airport Economy Zone", "Zhengzhou Airport Economy Zone", "zone")]),
     ("Projects landed in the Ningdong Energy and Chemical Industry Base.",
      [("Ningdong Energy and Chemical Industry Base", "Ningdong Energy and Chemical Industry Base", "zone")]),
+    # a town written before its village: two places
+    ("Xinglong Town Longfeng Village relies on tea.", [("Xinglong Town", "Xinglong Town", "other"),
+                                                       ("Longfeng Village", "Longfeng Village", "other")]),
     # Mongolian names of banners and districts
     ("Horqin Left Middle Banner and Horqin District of Tongliao raised cattle.",
      [("Horqin Left Middle Banner", "Horqin Left Middle", "county"), ("Horqin District", "Horqin", "district"),

@@ -601,6 +601,8 @@ def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool
                     or figures is not None and p["start"] >= figures[1]))]
     pool = subjects or ([p for p in places if not (figures and _set_off(text, p, s_start, figures[0]))]
                         if has_figures else [])
+    # "0.6 percentage points higher than the Zunyi City average": the place compared with owns nothing
+    pool = [p for p in pool if not _COMPARED.search(text, max(s_start, p["start"] - 30), p["start"])]
     if not pool:
         return None
     china = [p for p in pool if p["level"] == "country"]
@@ -610,6 +612,10 @@ def _choose_place(text: str, places: list[dict], s_start: int, has_figures: bool
     if in_force is not None and in_force.get("level") != "country" and not (has_figures and subjects):
         return None  # "China" alone does not displace the province or city being reported on
     return china[0] if china else None
+
+
+_COMPARED = regex.compile(r"(?<![\w-])(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:that\s+of\s+)?(?:the\s+)?"
+                          r"(?:whole\s+|entire\s+)?$", regex.IGNORECASE)
 
 
 def _setting(text: str, p: dict, s_start: int) -> bool:
@@ -785,6 +791,8 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
                     continue
                 if m.type == "percent" and c.unit == "percent":
                     continue  # a share's change is in percentage points; "1.5 percent higher" stands alone
+                if m.type != "percent" and c.unit == "percentage_point":
+                    continue  # percentage points change a rate, not an amount
                 eligible.append(m)
             # "cargo ... between Xi'an and destinations in more than 10 countries, up 64.1 percent":
             # a figure inside a prepositional phrase is not what the change describes
@@ -919,7 +927,8 @@ def _place_with(text: str, m: Mention, places) -> dict | None:
     owner = next((p for p in reversed(places) if p["end"] <= m.start), None)
     # _SUBJECT_OF reads only letters, apostrophes, hyphens and spaces: a comma between settles it at once
     if owner is not None and m.start - owner["end"] <= 60 and text.find(",", owner["end"], m.start) < 0 \
-            and _SUBJECT_OF.fullmatch(text, owner["end"], m.start):
+            and _SUBJECT_OF.fullmatch(text, owner["end"], m.start) \
+            and not _COMPARED.search(text, max(0, owner["start"] - 30), owner["start"]):
         setting = _last_match(vocab().locative, text[max(0, owner["start"] - 30):owner["start"]])
         word = setting.group().split()[0].lower() if setting is not None else None
         # "..., and Shenzhen's rose"; "with the Wulingyuan Scenic Area alone receiving 518,000 visits"

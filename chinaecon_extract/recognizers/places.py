@@ -264,6 +264,11 @@ def _after_open_quote(text: str, start: int) -> bool:
     return j > 0 and text[j - 1] == '"'
 
 
+# the last words of a village or town, and the level words that end the place before it
+_SETTLEMENT_WORDS = frozenset({"Village", "Town", "Township", "Subdistrict"})
+_LEVEL_WORDS = frozenset({"Village", "Town", "Township", "Subdistrict", "County", "District", "City"})
+
+
 def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tuple[int, int]] = ()
                 ) -> Iterator[Place]:
     """Places in the normalized `text`, in order; spans overlapping `blocked` (organization
@@ -385,8 +390,11 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
                 continue
             # name words to the left
             s = j
+            settlement = swords[-1] in _SETTLEMENT_WORDS
             while s > 0 and spaced[s - 1]:
                 prev = words[s - 1]
+                if settlement and prev in _LEVEL_WORDS:
+                    break  # "Xinglong Town Longfeng Village": two places, the town and its village
                 if caps[s - 1] and prev not in FUNCTION_CAPS and not prev.endswith("'s"):
                     s -= 1
                 elif (prev in ("and", "&") and (words[s] in lex.generic_words or level == "zone") and s - 2 >= 0

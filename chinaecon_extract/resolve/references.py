@@ -38,18 +38,18 @@ PHRASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "enterprise": ("organization", ("company",)),
     "bureau": ("organization", ("government",)),
 }
-# "the city of Xi'an" names the city itself; "the city-level" is an adjective; "the whole
-# prefecture" is the prefecture.
+# "the city of Xi'an" names the city itself; "the city-level" and "the autonomous region level"
+# are grades; "the whole prefecture" is the prefecture.
 # Case-insensitive except the first letter, which opens the pattern as a plain [Tt] so the regex
 # engine skips ahead to the next t/T in C instead of trying every position (a global re.I
 # flag, or a leading \b, turns that skip off); the lookbehind after it is the \b before "the".
 REF = re.compile(r"[Tt](?<!\w.)(?i:he (?:whole |entire )?(" + "|".join(sorted(PHRASES, key=len, reverse=True))
-                 + r")\b(?!\s+of\b)(?!-))")
+                 + r")\b(?!\s+of\b)(?!-)(?!\s+level\b))")
 # The same matches in the lower-cased text of an ASCII text (where lower() keeps every offset):
 # case-sensitive, so the engine finds its literal prefix "the" by a fast C search and tries the
 # phrases only there; the lookbehind is the \b before "the".
 REF_LOWER = re.compile(r"the(?<!\wthe) (?:whole |entire )?(" + "|".join(sorted(PHRASES, key=len, reverse=True))
-                       + r")\b(?!\s+of\b)(?!-)")
+                       + r")\b(?!\s+of\b)(?!-)(?!\s+level\b)")
 
 
 @lru_cache(maxsize=1)

@@ -43,6 +43,12 @@ CASES = [
     ("Dingxi received 1.8 million tourists, and Zhuanglang County 200,000. The city's income rose.",
      [("The city", "location", "Dingxi", "prefecture")]),
     ("Jiuquan grew, and Yumen grew faster. The city's income rose.", [("The city", "location", "Yumen", "county")]),
+    # "our city" in a government site's voice; a place opening a bureau's name is what it means
+    ("The Suining City Economy and Information Technology Bureau said our city's battery output rose.",
+     [("our city", "location", "Suining", "prefecture")]),
+    # "the whole city" after its parts is the city above them
+    ("Suining grew. Shehong City rose 19.8 percent and Chuanshan District 31.4 percent. The whole city exported more.",
+     [("The whole city", "location", "Suining", "prefecture")]),
     # "the village" is the village, not a mountain named after it
     ("Mangjing Village lies on Jingmai Mountain. The village's tea sells well.",
      [("The village", "location", "Mangjing Village", "other")]),

@@ -43,12 +43,13 @@ PHRASES: dict[str, tuple[str, tuple[str, ...]]] = {
 # Case-insensitive except the first letter, which opens the pattern as a plain [Tt] so the regex
 # engine skips ahead to the next t/T in C instead of trying every position (a global re.I
 # flag, or a leading \b, turns that skip off); the lookbehind after it is the \b before "the".
-REF = re.compile(r"[Tt](?<!\w.)(?i:he (?:whole |entire )?(" + "|".join(sorted(PHRASES, key=len, reverse=True))
-                 + r")\b(?!\s+of\b)(?!-)(?!\s+level\b))")
+REF = re.compile(r"(?:[Tt](?<!\w.)(?i:he)|[Oo](?<!\w.)(?i:ur))(?i: (?:whole |entire )?("
+                 + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b(?!\s+of\b)(?!-)(?!\s+level\b))")
+# ("our city": translations of government sites write the city's own voice.)
 # The same matches in the lower-cased text of an ASCII text (where lower() keeps every offset):
 # case-sensitive, so the engine finds its literal prefix "the" by a fast C search and tries the
 # phrases only there; the lookbehind is the \b before "the".
-REF_LOWER = re.compile(r"the(?<!\wthe) (?:whole |entire )?(" + "|".join(sorted(PHRASES, key=len, reverse=True))
+REF_LOWER = re.compile(r"(?:the(?<!\wthe)|our(?<!\wour)) (?:whole |entire )?(" + "|".join(sorted(PHRASES, key=len, reverse=True))
                        + r")\b(?!\s+of\b)(?!-)(?!\s+level\b)")
 
 
@@ -79,6 +80,28 @@ def _fits(m: Mention, kind: str, levels: tuple[str, ...], phrase: str) -> bool:
     return isinstance(m, Organization) and m.kind in levels
 
 
+def _named_inside(entities: Sequence[Mention]) -> list[Place]:
+    """The place that opens an organization's name ("Suining City Economy and Information Technology
+    Bureau" -> Suining): no place mention of its own, but what "our city" after it means."""
+    gaz = load_gazetteer()
+    out = []
+    for e in entities:
+        if not isinstance(e, Organization):
+            continue
+        words = e.text.split(" ", 3)[:3]
+        for n in (2, 1):
+            if len(words) <= n:
+                continue
+            found = gaz.lookup(" ".join(words[:n]))
+            if found and found[0].level != "country":
+                g = found[0]
+                stop = e.start + len(" ".join(words[:n]))
+                out.append(Place(e.start, stop, e.text[:stop - e.start], name=g.name, level=g.level, parent=g.parent,
+                                 code=g.code))
+                break
+    return out
+
+
 def find_references(text: str, entities: Sequence[Mention]) -> Iterator[Reference]:
     """Anaphoric phrases in the normalized `text`, resolved against `entities` (places and
     organizations, any order). Unresolved phrases come back with name None.
@@ -87,7 +110,7 @@ def find_references(text: str, entities: Sequence[Mention]) -> Iterator[Referenc
     or before the phrase and a later one starts at or after its end, so a bisect on the starts
     bounds each of the two scans instead of walking every entity. An ASCII text is scanned
     lower-cased with REF_LOWER (same matches, found faster)."""
-    ents = sorted(entities, key=lambda m: m.start)
+    ents = sorted([*entities, *_named_inside(entities)], key=lambda m: m.start)
     starts = [e.start for e in ents]
     matches = REF_LOWER.finditer(text.lower()) if text.isascii() else REF.finditer(text)
     for m in matches:
@@ -98,11 +121,18 @@ def find_references(text: str, entities: Sequence[Mention]) -> Iterator[Referenc
         start, end = m.span()
         target = None
         # "the region" is first of all an autonomous region (province level), then a prefecture-level region
+        whole = kind == "location" and m.group(0).lower().split()[1] in ("whole", "entire")
         for tier in ((levels[:1], levels) if phrase == "region" else (levels,)):
             for e in reversed(ents[:bisect_right(starts, start)]):
                 if e.end <= start and _fits(e, kind, tier, phrase):
-                    target = e
-                    break
+                    # "the whole city" after its parts ("Shehong City ..., Chuanshan District ...") is the
+                    # highest place that fits: the nearest unless an earlier one stands above it
+                    if target is None or whole and levels.index(e.level) < levels.index(target.level):
+                        target = e
+                    if not whole:
+                        break
+            if target is not None:
+                break
             if target is not None:
                 break
         # a later country is not "the country" ("Jinchuan, the country's largest nickel producer, ...

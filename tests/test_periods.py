@@ -201,6 +201,11 @@ CASES = [
      "11 more than the same period last year.", "2023-12-18", "the same period last year", "2022-11-01", "2022-11-30"),
     ("Harbin received 10 million trips during the Spring Festival holiday that ended on Saturday, up 81.7 percent "
      "from the same period last year.", "2024-02-18", "the same period last year", "2023-02-10", "2023-02-17"),
+    # clumsy translations: "same period of last year" without "the"; a month span before a decimal figure
+    ("From January to September, GDP grew 3.4% compared with same period of last year.", "2020-10-25",
+     "same period of last year", "2019-01-01", "2019-09-30"),
+    ("The growth was faster than January-September 0.7 percentage points.", "2020-10-25", "January-September",
+     "2020-01-01", "2020-09-30"),
     # a quoted holiday name with the holiday's length before "holiday"
     ('During the "May Day" five-day holiday, the county received 1.26 million visits.', "2023-05-04",
      'the "May Day" five-day holiday', "2023-04-29", "2023-05-03"),

@@ -484,9 +484,10 @@ def _skip(text: str, lc: str, n: Number, s_start: int) -> bool:
             return True  # codes and phone numbers
         if len(raw.replace(",", "")) >= 9 and "," not in raw and "." not in raw:
             return True
-        if n.value <= 31 and (word in g.date_last if plain else _may_end_with(_without_dot(tokens), g.date_last)) \
+        if n.value <= 31 and "." not in raw and (word in g.date_last if plain else _may_end_with(_without_dot(tokens),
+                                                                                               g.date_last)) \
                 and lex.folded.date_before.search(lc[lo:n.start]):
-            return True  # "Dec. 29", "July 7"
+            return True  # "Dec. 29", "July 7" (not "faster than September 0.7 percentage points": no day has a decimal)
         if n.value <= 31 and lex.folded.date_after.match(lc, n.end, n.end + 12):
             return True  # "15 December"
     if word == "in" and n.value < 100 and _ONE_IN.search(lc, lo, n.start):

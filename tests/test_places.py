@@ -183,6 +183,9 @@ CASES = [
       ("Zhengzhou Airport Economy Zone", "Zhengzhou Airport Economy Zone", "zone")]),
     ("Projects landed in the Ningdong Energy and Chemical Industry Base.",
      [("Ningdong Energy and Chemical Industry Base", "Ningdong Energy and Chemical Industry Base", "zone")]),
+    # a port area named after a city keeps the city's name only
+    ("The Meishan port area of Ningbo-Zhoushan Port grew.", [("Meishan port area", "Meishan", "other"),
+                                                              ("Ningbo-Zhoushan Port", "Ningbo-Zhoushan Port", "other")]),
     # a town written before its village: two places
     ("Xinglong Town Longfeng Village relies on tea.", [("Xinglong Town", "Xinglong Town", "other"),
                                                        ("Longfeng Village", "Longfeng Village", "other")]),

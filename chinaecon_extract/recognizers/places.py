@@ -160,7 +160,7 @@ def lexicon() -> Lexicon:
             # "pinyin": the name words must be pinyin; the level word then leaves the name ("Xiangyun County"
             # is Xiangyun) unless "keep" says it is part of it ("Maiji Mountain")
             suffixes.setdefault(words[0], []).append((words, r["level"], bool(r.get("gazetteer")), bool(r.get("pinyin")),
-                                                      drop, bool(r.get("pinyin")) and not r.get("keep")))
+                                                      drop, len(words) if r.get("pinyin") and not r.get("keep") else 0))
             gw.update(words)
     by_first: dict = {}
     for g in sorted(generics, key=lambda g: -len(g[0])):
@@ -474,7 +474,7 @@ def _overlap_index(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[in
 
 
 def _pattern_place(toks: Tokens, s: int, stop: int, level: str, start: int, end: int, surf: str, gaz,
-                   bare_generic: bool, drop: int = 0) -> Place:
+                   bare_generic: int, drop: int = 0) -> Place:
     """A pattern place named by its words; parent is the place its name starts with, if any."""
     words = [strip_possessive(w) for w in toks.words[s:stop]]
     if drop:  # a lower-case generic ending ("Yabuli ski resort") is not part of the name
@@ -483,8 +483,8 @@ def _pattern_place(toks: Tokens, s: int, stop: int, level: str, start: int, end:
         words[-1] = words[-1].capitalize()  # "Qinzhou port" is named Qinzhou Port
     name = " ".join(words)
     parent = None
-    if bare_generic:  # "Xiangyun County" not in the gazetteer: the name drops the level word
-        return Place(start, end, surf, name=" ".join(words[:-1]), level=level)
+    if bare_generic:  # "Xiangyun County" not in the gazetteer: the name drops the level words ("Meishan port area")
+        return Place(start, end, surf, name=" ".join(words[:-bare_generic]), level=level)
     lex = lexicon()
     for m in range(min(4, len(words) - 1), 0, -1):
         cands = gaz.index.get(key(" ".join(words[:m])))

@@ -334,9 +334,12 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         # the clause breaks of the sentence, found once for every figure and place in it
         breaks = _clause_breaks(text, s_start, s_end) if figs or len(places) > 1 else []
         clause_places = _clause_places(text, places, s_start, s_end, place_in_force, breaks) if len(places) > 1 else {}
+        # the figure each scoping period dates as a comparison base, if any: asked once, for the facts
+        # and for which periods carry on
+        based = [_base_figure(text, p, figs, s_start) for p in scoping] if figs else [None] * len(scoping)
         if figs:
             owners = _owners(text, ms, s_start)
-            sentence_facts = _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners,
+            sentence_facts = _sentence_facts(text, s_start, s_end, breaks, figs, scoping, based, owners,
                                              sentence_place or place_in_force, clause_places,
                                              period_in_force or _after_base(bases), published, places, ms)
             facts.extend(sentence_facts)
@@ -348,7 +351,7 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
             place_in_force = sentence_place
         if heading:
             heading_place = place_in_force
-        carried = [p for p in scoping if _carries(text, p, s_start, figs, published)]
+        carried = [p for p, base in zip(scoping, based) if _carries(text, p, base, s_start, bool(figs), published)]
         if carried:
             # the period the sentence's first figure was reported for ("got off to a steady start this year,
             # with GDP reaching X in the first quarter"), else the sentence's first scoping period
@@ -633,20 +636,22 @@ def _set_off(text: str, p: dict, s_start: int, first_figure: int) -> bool:
     return "," in text[s_start:p["start"]] and "," in text[p["end"]:first_figure]
 
 
-def _carries(text: str, p: Mention, s_start: int, figs: list[Mention], published: str | None) -> bool:
+def _carries(text: str, p: Mention, base: Mention | None, s_start: int, has_figures: bool,
+             published: str | None) -> bool:
     """Whether a period goes on scoping later sentences. Datelines and event dates in
     sentences without figures ("On Dec. 29, the season opened"; "started to rebound in
     March") do not, nor do historic dates in a feature's back story, nor the period of a
-    figure given as a comparison base ("lower than the 0.5-percent increase in July")."""
+    figure given as a comparison base ("lower than the 0.5-percent increase in July"):
+    base, the figure _base_figure found for p."""
     per = p.period
     if published and per.end and int(per.end[:4]) < int(published[:4]) - 5:
         return False
-    if _aside(text, p.start, s_start) >= 0 and not (not figs and _HEADING_COLON.match(text, p.end)):
+    if _aside(text, p.start, s_start) >= 0 and not (not has_figures and _HEADING_COLON.match(text, p.end)):
         # "(Q4 growth: 6.0 percent)": an aside, not the report's period; but a heading's
         # "Main indicators of Liangjiang New Area (January-September):" dates the lines under it
         return False
-    if figs:
-        return _base_figure(text, p, figs, s_start) is None
+    if has_figures:
+        return base is None
     if per.granularity == "day":
         return False
     if per.granularity == "month":
@@ -735,7 +740,7 @@ def _clause_places(text, places, s_start, s_end, in_force, breaks) -> dict[tuple
     return out
 
 
-def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, clause_places, period_in_force,
+def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, based, owners, place, clause_places, period_in_force,
                     published, places=(), mentions=()) -> list[Fact]:
     v = vocab()
     # every look-back window of a figure lies between the sentence start and the last figure's end
@@ -797,8 +802,9 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
             # "cargo ... between Xi'an and destinations in more than 10 countries, up 64.1 percent":
             # a figure inside a prepositional phrase is not what the change describes
             target = next((m for m in eligible if not _in_phrase(text, m, s_start)), None)
-            if eligible and c.unit == "percentage_point" and eligible[0].type == "percent":
-                target = eligible[0]  # "accounting for 64.3 percent of the total, 1.5 percentage points higher"
+            if eligible and c.unit == "percentage_point":
+                # (only percents are eligible): "accounting for 64.3 percent of the total, 1.5 percentage points higher"
+                target = eligible[0]
             if target is None and eligible:
                 target = eligible[0]
         if target is not None:
@@ -811,7 +817,7 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, owners, place, 
     # and whose it is when it dates a comparison base ("fell 2.9 percent, narrowing from a 4.4-percent drop in
     # September": September is the 4.4 percent's, not the 2.9 percent's)
     scoping = [(p, bool(_SINCE_BEFORE.search(text[max(s_start, p.start - 8):p.start])), _aside(text, p.start, s_start),
-                _base_figure(text, p, figs, s_start)) for p in scoping]
+                base) for p, base in zip(scoping, based)]
     heads = sorted(values + standalone, key=lambda x: x.start)
     sentence = (s_start, s_end)
     respective = _respective_places(text, s_start, s_end, breaks, heads, mentions, resp) if (

@@ -881,7 +881,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kw["n"] = _num(g["n"])
         if not kw["n"]:
             return None
-        if kw["n"] == 1 and _prev_words(text, start, 1) and _prev_words(text, start, 1)[0] in _BASIS_BEFORE:
+        if kw["n"] == 1 and set(_prev_words(text, start, 1)) & _BASIS_BEFORE:
             return None  # "higher than a year ago", "the figure a year ago": a basis, not a period
     elif rule == "decade":
         year = int(g["decade"])

@@ -1227,7 +1227,7 @@ def percent_attributes(text: str, start: int, end: int, window_start: int, s_end
             return "change", lex.cue_kind.get(paced.group(1), "up"), _basis(text, lc, a, start, end, b)
         rate = _RATE_NOUN_TO.search(stripped)
         if rate:  # "GDP growth slowed to 0.1 percent", "the fastest growth, at 41.7 percent": a rate of change
-            return "change", "down" if rate.group(1) in _DECLINE_NOUNS else "up", _basis(text, lc, a, start, end, b)
+            return "change", lex.cue_kind[rate.group(1)], _basis(text, lc, a, start, end, b)
         return "share", None, None  # "rose to 5 percent", "stood at 5 percent": a level
     if value < 0:
         return "change", "down", _basis(text, lc, a, start, end, b)
@@ -1259,7 +1259,6 @@ _COMPARATIVES = {"higher": "up", "more": "up", "up": "up", "faster": "up", "lowe
 # a noun naming a change, up to three words, then "to", "at" or "from": the percent after it is that change
 _RATE_NOUN_TO = re.compile(r"(?<![\w-])(growth|increase|rise|decline|decrease|drop|contraction)(?:\s+rate)?"
                            r"(?:,|\s+[a-z0-9-]+){0,3}\s+(?:to|at|from)$")
-_DECLINE_NOUNS = frozenset({"decline", "decrease", "drop", "contraction"})
 # a change verb, a few words, then "at": the percent after it is the change's pace
 _PACE_AT = re.compile(r"(?<![\w-])(grew|grow|grows|growing|rose|expanded|increased|fell|declined|dropped|shrank)"
                       r"(?:\s+[a-z-]+){0,3}\s+at$")

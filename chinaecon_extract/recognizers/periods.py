@@ -720,8 +720,10 @@ def _capitalized(s: str | None) -> bool:
     return bool(s) and s[0].isupper()
 
 
-# words before "a year ago" that make it the basis of a comparison
-_BASIS_BEFORE = frozenset({"than", "from", "with", "over", "versus", "vs", "figure", "level", "levels", "that", "those"})
+@lru_cache(maxsize=1)
+def _basis_before() -> frozenset[str]:
+    """Words right before "a year ago" that make it the basis of a comparison."""
+    return frozenset(_vocab()["basis_before"])
 
 
 def _prev_words(text: str, pos: int, n: int = 2) -> list[str]:
@@ -881,7 +883,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kw["n"] = _num(g["n"])
         if not kw["n"]:
             return None
-        if kw["n"] == 1 and set(_prev_words(text, start, 1)) & _BASIS_BEFORE:
+        if kw["n"] == 1 and not _basis_before().isdisjoint(_prev_words(text, start, 1)):
             return None  # "higher than a year ago", "the figure a year ago": a basis, not a period
     elif rule == "decade":
         year = int(g["decade"])

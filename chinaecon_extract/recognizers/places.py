@@ -143,12 +143,14 @@ class Lexicon:
     generic_words: frozenset
     suffix_starts: frozenset  # the keys of `suffixes`
     prefixes: dict  # word -> level: "Mount" before a pinyin name ("Mount Tai")
+    settlement_words: frozenset  # the last word of a village, town or township
+    parent_ends: frozenset  # level words that end the place above a settlement ("Xinglong Town Longfeng Village")
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Place patterns from data/patterns/places.jsonl (built once)."""
-    generics, suffixes, gw, prefixes = [], {}, set(), {}
+    generics, suffixes, gw, prefixes, settlements, parent_ends = [], {}, set(), {}, set(), set()
     for r in load_jsonl("patterns/places.jsonl"):
         words = tuple(TOKEN.findall(r["pattern"]))
         if r["label"] == "prefix":
@@ -162,12 +164,17 @@ def lexicon() -> Lexicon:
             suffixes.setdefault(words[0], []).append((words, r["level"], bool(r.get("gazetteer")), bool(r.get("pinyin")),
                                                       drop, len(words) if r.get("pinyin") and not r.get("keep") else 0))
             gw.update(words)
+            if r.get("settlement"):
+                settlements.add(r["pattern"])
+            if r.get("settlement") or r.get("ends_parent"):
+                parent_ends.add(r["pattern"])
     by_first: dict = {}
     for g in sorted(generics, key=lambda g: -len(g[0])):
         by_first.setdefault(g[0][0], []).append(g)
     for v in suffixes.values():
         v.sort(key=lambda s: -len(s[0]))
-    return Lexicon(by_first, suffixes, frozenset(gw), frozenset(suffixes), prefixes)
+    return Lexicon(by_first, suffixes, frozenset(gw), frozenset(suffixes), prefixes,
+                   frozenset(settlements), frozenset(parent_ends))
 
 
 @lru_cache(maxsize=1)
@@ -262,11 +269,6 @@ def _after_open_quote(text: str, start: int) -> bool:
     while j and text[j - 1] == " ":
         j -= 1
     return j > 0 and text[j - 1] == '"'
-
-
-# the last words of a village or town, and the level words that end the place before it
-_SETTLEMENT_WORDS = frozenset({"Village", "Town", "Township", "Subdistrict"})
-_LEVEL_WORDS = frozenset({"Village", "Town", "Township", "Subdistrict", "County", "District", "City"})
 
 
 def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tuple[int, int]] = ()
@@ -390,10 +392,10 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
                 continue
             # name words to the left
             s = j
-            settlement = swords[-1] in _SETTLEMENT_WORDS
+            settlement = swords[-1] in lex.settlement_words
             while s > 0 and spaced[s - 1]:
                 prev = words[s - 1]
-                if settlement and prev in _LEVEL_WORDS:
+                if settlement and prev in lex.parent_ends:
                     break  # "Xinglong Town Longfeng Village": two places, the town and its village
                 if caps[s - 1] and prev not in FUNCTION_CAPS and not prev.endswith("'s"):
                     s -= 1

@@ -362,6 +362,12 @@ CONTEXT = [
      "2024-01-12", [("2.1 billion yuan", None, ("2023-01-01", "2023-11-30")),
                     ("60 million yuan", None, ("2023-01-01", "2023-12-31")),
                     ("70 million yuan", None, ("2023-01-01", "2023-12-31"))]),
+    # the week before a holiday is its own stretch of days; the holiday stays in force after it
+    ("During the nine-day Spring Festival holiday, Longnan sold 486 million yuan of specialty products online. "
+     "A village store sold 26,000 jin of walnuts in the week before the holiday. During the holiday, couriers "
+     "handled 5.8 million parcels.", "2026-02-26",
+     [("486 million yuan", "Longnan", ("2026-02-15", "2026-02-23")), ("26,000 jin", "Longnan", ("2026-02-08", "2026-02-14")),
+      ("5.8 million parcels", "Longnan", ("2026-02-15", "2026-02-23"))]),
     # ... and a province's to the county inside it; "Handan, May 30 --" is a dateline, not the subject
     ("Hebei county expands vegetable planting\n\nHandan, May 30 -- Feixiang district of Handan city planted "
      "86,000 mu of vegetables this year.\n\nThe total output reached 410,000 tons.", "2025-05-30",

@@ -263,6 +263,18 @@ CASES = [
     ("Trips rose during the National Day holiday. Spending rose over last year's holiday.", "2023-10-07", "last year's holiday", "2022-09-29", "2022-10-06"),
     ("A gala will be aired on Single's Day.", "2020-11-12", "Single's Day", "2020-11-11", "2020-11-11"),
     ("Sales rose during the May Day holiday.", "2024-05-06", "the May Day holiday", "2024-05-01", "2024-05-05"),
+    # days counted from a holiday or a date: the days before its first day or after its last
+    ("Her shop sold 26,000 jin of walnuts in the week before the holiday.", "2026-02-26", None, None, None),
+    ("During the nine-day Spring Festival holiday, sales rose 17 percent. Her shop sold 26,000 jin of walnuts in "
+     "the week before the holiday.", "2026-02-26", "the week before the holiday", "2026-02-08", "2026-02-14"),
+    ("Parcels in the three days after the Spring Festival holiday totaled 2 million.", "2024-02-25",
+     "the three days after the Spring Festival holiday", "2024-02-18", "2024-02-20"),
+    ("Ticket sales in the day before the National Day holiday hit a record.", "2024-10-08",
+     "the day before the National Day holiday", "2024-09-30", "2024-09-30"),
+    ("Sales in the week before the Spring Festival holiday doubled, and hotels were full during the holiday.",
+     "2024-02-25", "the holiday", "2024-02-10", "2024-02-17"),
+    ("Visits in the two weeks following Oct 7 fell 3 percent.", "2024-10-25", "the two weeks following Oct 7",
+     "2024-10-08", "2024-10-21"),
     # "through" a month totals the year to its end; "through September 5" is the date
     ("Through September, fixed-asset investment rose 3.1 percent.", "2025-10-20", "September", "2025-01-01", "2025-09-30"),
     ("The trade fair runs through September 5.", "2025-08-20", "September 5", "2025-09-05", "2025-09-05"),
@@ -286,7 +298,10 @@ CASES = [
 
 @pytest.mark.parametrize("text,published,surface,start,end", CASES)
 def test_periods_resolve_exactly(text, published, surface, start, end):
-    assert period_of(text, published, surface) == (start, end)
+    if surface is None:  # nothing in force to count from: no period at all
+        assert periods(text, published) == []
+    else:
+        assert period_of(text, published, surface) == (start, end)
 
 
 NOT_PERIODS = [

@@ -1326,9 +1326,10 @@ def _clean(phrase: str) -> str | None:
     if " " in p:
         p = v.speech.sub("", p)  # "CATL said its net profit" -> "its net profit"
     p = v.strip.sub("", p)
-    p = compiled(r"\s+(?:in|during|for|from|of)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous)\b.*$",
+    p = compiled(r"\s+(?:in|during|for|from|of)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous|"
+                 r"(?:[\w-]+\s+)?(?:days?|weeks?|fortnight)\s+(?:before|after|ahead|preceding|following|prior))\b.*$",
                  regex.IGNORECASE).sub("", p)
-    p = compiled(r"\s+(?:in|during)\s+(?:Q[1-4]|H[12]|\d{4}|this\s+year|last\s+year|january|february|march|april|may|june|"
+    p = compiled(r"\s+(?:in|during)\s+(?:Q[1-4]|H[12]|\d{4}|this\s+year|last\s+year|the\s+(?:holidays?|golden\s+week)|january|february|march|april|may|june|"
                  r"july|august|september|october|november|december)\b.*$", regex.IGNORECASE).sub("", p)
     p = v.trailing.sub("", p).strip(" ,;:-—\"'()")
     if compiled(r"(?:(?:for|in|during|by|since|until|up\s+to\s+now)\s+)?(?:(?:this|last|next|the|that|the\s+same)\s+"

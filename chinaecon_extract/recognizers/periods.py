@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterator, NamedTuple, Sequence
 
@@ -45,6 +45,8 @@ class PeriodExpression:
     rel (str | None): a relative word for a month/quarter/weekday (this, last, next, previous...).
     name (str | None): holiday key, weekday number as text, ref word, or edge word.
     part (str | None): early / mid / late / end / beginning.
+    offset (tuple[str, int] | None): ("before" or "after", days) when the text names a stretch of
+        days next to the period ("the week before the holiday" is ("before", 7) on the holiday).
     """
 
     start: int
@@ -65,6 +67,7 @@ class PeriodExpression:
     rel: str | None = None
     name: str | None = None
     part: str | None = None
+    offset: tuple[str, int] | None = None
 
 
 _YREL = {"this": "this", "last": "last", "next": "next", "the previous": "previous", "the same": "same",
@@ -1043,7 +1046,38 @@ def find_periods(text: str, sentences: Sequence[tuple[int, int]] | None = None, 
             ends.insert(i, e)
             out.append(expr)
     out.sort(key=lambda x: x.start)
-    return iter(out)
+    return iter(_with_offsets(text, out) if "the " in text else out)
+
+
+# the expressions a stretch of days can be counted from: those resolved to days
+_DAY_ANCHORED = frozenset({"holiday", "ref", "date", "dayspan"})
+
+
+@lru_cache(maxsize=1)
+def _offset_rx() -> tuple[re.Pattern, dict[str, int]]:
+    v = _vocab()
+    return re.compile(_expand(v["offset"], v["fragments"]), re.I), v["offset_days"]
+
+
+def _with_offsets(text: str, exprs: list[PeriodExpression]) -> list[PeriodExpression]:
+    """The expressions with "the week before" / "the three days after" joined to the dated
+    period they count from, which keeps its fields and gets the offset; an anaphor
+    inside the joined span ("the week") is dropped."""
+    rx, days = _offset_rx()
+    out: list[PeriodExpression] = []
+    for x in exprs:
+        if x.kind in _DAY_ANCHORED and x.offset is None and (x.kind != "ref" or x.name in ("holiday", "holidays", "golden week")):
+            m = rx.search(text, max(0, x.start - 40), x.start)
+            if m is not None:
+                n = _num(m.group("n")) if m.group("n") else 1
+                unit = days[(m.group("units") or m.group("unit")).lower()]
+                side = "after" if m.group("side").lower() in ("after", "following") else "before"
+                while out and out[-1].end > m.start():
+                    out.pop()  # "the week" read alone
+                out.append(replace(x, start=m.start(), text=text[m.start():x.end], offset=(side, n * unit)))
+                continue
+        out.append(x)
+    return out
 
 
 def _built(rule: str, m: re.Match, text: str) -> PeriodExpression | None:

@@ -648,6 +648,25 @@ def _update(expr: PeriodExpression, p: Period, ctx: _Context, text: str = "") ->
         ctx.month = (s.year, s.month)
 
 
+def _offset(x: PeriodExpression, p: Period, ctx: _Context, text: str) -> Period:
+    """The days before or after period p that x names ("the week before the holiday"); p
+    itself is put in force as if it had been written alone, and the days are what "the
+    same period" in the sentence refers to."""
+    if p.start is None:
+        return p
+    _update(x, p, ctx, text)
+    side, days = x.offset
+    if side == "before":
+        e = dt.date.fromisoformat(p.start) - dt.timedelta(days=1)
+        s = e - dt.timedelta(days=days - 1)
+    else:
+        s = dt.date.fromisoformat(p.end) + dt.timedelta(days=1)
+        e = s + dt.timedelta(days=days - 1)
+    q = _period(s, e, "day", p.how)
+    ctx.near = (ctx.sentence, q)
+    return q
+
+
 def _first_explicit_year(exprs: Sequence[PeriodExpression]) -> int | None:
     for x in exprs:
         if x.year is not None and x.kind in _SETS_YEAR and x.yrel is None:
@@ -686,6 +705,9 @@ def resolve(exprs: Iterable[PeriodExpression], published: str | dt.date | None, 
         except (ValueError, OverflowError) as err:
             p = _unresolved(f"no such date: {err}")
         if p is None:
+            continue
+        if x.offset is not None:
+            yield PeriodMention(x.start, x.end, x.text, _offset(x, p, ctx, text))
             continue
         if ctx.pub is not None and x.kind == "date" and x.start < _DATELINE_CHARS and p.start is not None:
             if 0 <= (ctx.pub - dt.date.fromisoformat(p.start)).days <= 3 and ctx.year is None:

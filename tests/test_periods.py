@@ -263,6 +263,13 @@ CASES = [
     ("Trips rose during the National Day holiday. Spending rose over last year's holiday.", "2023-10-07", "last year's holiday", "2022-09-29", "2022-10-06"),
     ("A gala will be aired on Single's Day.", "2020-11-12", "Single's Day", "2020-11-11", "2020-11-11"),
     ("Sales rose during the May Day holiday.", "2024-05-06", "the May Day holiday", "2024-05-01", "2024-05-05"),
+    # the 40-day Spring Festival travel rush runs from 15 days before the lunar new year to 24 days after
+    ("Railways handled 480 million trips during the 40-day Spring Festival travel rush, up 38 percent.", "2024-03-06",
+     "the 40-day Spring Festival travel rush", "2024-01-26", "2024-03-05"),
+    ("The 2019 Spring Festival travel season saw 2.98 billion trips.", "2019-03-05",
+     "2019 Spring Festival travel season", "2019-01-21", "2019-03-01"),
+    ("Airports handled 2.1 million passengers a day during the 15-day Lantern Festival holiday.", "2024-03-06",
+     None, None, None),
     # days counted from a holiday or a date: the days before its first day or after its last
     ("Her shop sold 26,000 jin of walnuts in the week before the holiday.", "2026-02-26", None, None, None),
     ("During the nine-day Spring Festival holiday, sales rose 17 percent. Her shop sold 26,000 jin of walnuts in "

@@ -892,6 +892,8 @@ def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _
     if any(w in lc_before for w in lex.guards.population_keys) and f.population_before.search(lc_before):
         d.kind, d.item = "count", "people"
         return d
+    if not n.has_scale and "." in text[d.start:d.end]:
+        return None  # "stood at 53.0", "came in at 50.5": a reading, never a number of things
     if not n.is_word and lc_before.endswith(" ") and _bare_follows(lc, d.end, s_end):
         said = lex.subject_verb.search(lc, max(s_start, d.start - 80), d.start)
         if said:

@@ -694,6 +694,12 @@ def _holiday_index() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _holiday_variants() -> dict[tuple[str, str], str]:
+    """(holiday, word after it) -> the period they name together ("Spring Festival travel rush")."""
+    return {(h["of"], w): key for key, h in _vocab()["holidays"].items() if "of" in h for w in h["hwords"]}
+
+
 def _num(word: str | None) -> int | None:
     if word is None:
         return None
@@ -924,7 +930,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
             prev = _prev_words(text, start, 1)
             if text[start:start + 4].lower() == "the " or not prev or prev[-1] not in ("on", "by", "before", "after", "until", "till", "since"):
                 return None
-        kw["name"] = key
+        kw["name"] = _holiday_variants().get((key, _SPACES.sub(" ", (g.get("hword") or "").lower())), key)
         if not _capitalized(g["holiday"]) and key != "singles_day":
             return None
     elif rule == "holiday_rel":

@@ -153,6 +153,13 @@ def holiday_dates(key: str, year: int) -> tuple[dt.date, dt.date] | None:
     if str(year) in h.get("dates", {}):
         a, b = h["dates"][str(year)]
         return dt.date.fromisoformat(a), dt.date.fromisoformat(b)
+    if "from_lunar_new_year" in h:
+        day = _tables()["lunar_new_year"].get(str(year))
+        if day is None:
+            return None
+        first, last = h["from_lunar_new_year"]
+        d = dt.date.fromisoformat(day)
+        return d + dt.timedelta(days=first), d + dt.timedelta(days=last)
     if "default" in h:
         a, b = h["default"]
         return dt.date.fromisoformat(f"{year}-{a}"), dt.date.fromisoformat(f"{year}-{b}")

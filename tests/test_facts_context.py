@@ -362,6 +362,17 @@ CONTEXT = [
      "2024-01-12", [("2.1 billion yuan", None, ("2023-01-01", "2023-11-30")),
                     ("60 million yuan", None, ("2023-01-01", "2023-12-31")),
                     ("70 million yuan", None, ("2023-01-01", "2023-12-31"))]),
+    # a year written only as a comparison base sets neither the year nor the period in force
+    ("Shipyards completed 21.13 million deadweight tonnes in the first half of 2023. The share of completions was "
+     "2.3 percentage points higher than for the whole of 2022. New orders in the first six months rose 67.7 percent.",
+     "2023-07-19", [("21.13 million deadweight tonnes", None, ("2023-01-01", "2023-06-30")),
+                    ("2.3 percentage points", None, ("2023-01-01", "2023-06-30")),
+                    ("67.7 percent", None, ("2023-01-01", "2023-06-30"))]),
+    ("The group produced 10.85 million tonnes of crude steel in the first half. Its gross margin widened to 14.7 per "
+     "cent from 9.2 per cent in H1 2020. It spent 36 billion yuan on ore, 57 per cent more than in the same period "
+     "last year.", "2021-08-27",
+     [("10.85 million tonnes", None, ("2021-01-01", "2021-06-30")), ("14.7 per cent", None, ("2021-01-01", "2021-06-30")),
+      ("9.2 per cent", None, ("2020-01-01", "2020-06-30")), ("36 billion yuan", None, ("2021-01-01", "2021-06-30"))]),
     # the week before a holiday is its own stretch of days; the holiday stays in force after it
     ("During the nine-day Spring Festival holiday, Longnan sold 486 million yuan of specialty products online. "
      "A village store sold 26,000 jin of walnuts in the week before the holiday. During the holiday, couriers "

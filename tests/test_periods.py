@@ -270,6 +270,11 @@ CASES = [
      "2019 Spring Festival travel season", "2019-01-21", "2019-03-01"),
     ("Airports handled 2.1 million passengers a day during the 15-day Lantern Festival holiday.", "2024-03-06",
      None, None, None),
+    # a comparison base's year stays out of force: "the fourth quarter" is this year's
+    ("Its margin widened to 14.7 per cent from 9.2 per cent in H1 2020. A new furnace will start in the fourth quarter.",
+     "2021-08-27", "the fourth quarter", "2021-10-01", "2021-12-31"),
+    ("Completions were 2.3 percentage points higher than for the whole of 2022. Orders rose in H1.",
+     "2023-07-19", "H1", "2023-01-01", "2023-06-30"),
     # days counted from a holiday or a date: the days before its first day or after its last
     ("Her shop sold 26,000 jin of walnuts in the week before the holiday.", "2026-02-26", None, None, None),
     ("During the nine-day Spring Festival holiday, sales rose 17 percent. Her shop sold 26,000 jin of walnuts in "

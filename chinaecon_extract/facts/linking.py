@@ -173,7 +173,8 @@ def vocab() -> _Vocab:
         value_verb=regex.compile(rf"(?<![\w-])(?:{alternation(d['value_verbs'])})\s+(?:(?:a|an|the|about|around|nearly|almost|"
                                  r"more\s+than|over|some|roughly|approximately|at\s+least|a\s+total\s+of|a\s+record|"
                                  r"only|just|up\s+to|record)\s+)*$", regex.IGNORECASE),
-        comparison=regex.compile(rf"(?<![\w-])(?:{alternation(d['comparison_before'])})\s+(?:(?:at|in|during)\s+)?(?:the\s+|a\s+)?$",
+        comparison=regex.compile(rf"(?<![\w-])(?:{alternation(d['comparison_before'])})\s+(?:(?:at|in|during|for)\s+)?(?:the\s+|a\s+)?"
+                                 r"(?:(?:whole|full|entire)\s+(?:year\s+)?of\s+)?$",
                                  regex.IGNORECASE),
         # "said on Monday", "data released by the National Bureau of Statistics on Dec 11"
         # ("said in a filing on Thursday", "announced in a statement on Monday")

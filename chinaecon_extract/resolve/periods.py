@@ -611,7 +611,27 @@ def _sets_explicit_year(expr: PeriodExpression, year: int, ctx: _Context, text: 
             before = _PLACE_PREPOSITION.sub(" ", before)  # "426 more than at the end of 2024", "higher than in 2024"
         if _comparison_before().search(before):
             return False
-    return True
+    return not _compared_base(expr, text)
+
+
+def _compared_base(expr: PeriodExpression, text: str) -> bool:
+    """Whether a period with a written year is only the base of a comparison ("2.3 percentage
+    points higher than for the whole of 2022", "widened from 9.2 per cent in H1 2020"): it
+    neither sets the year nor becomes the period in force."""
+    if expr.kind not in _COMPARABLE or expr.year is None:
+        return False
+    before = _SPACES.sub(" ", text[max(0, expr.start - 60):expr.start].lower())
+    return bool(_COMPARED_THE.search(before) or _COMPARED_FIGURE.search(before))
+
+
+# expressions whose written year may be only a comparison base
+_COMPARABLE = frozenset({"year", "half", "quarter", "month"})
+# a comparison word, then only function words up to the period ("than for the whole of")
+_COMPARED_THE = re.compile(r"\b(?:than|over|versus|vs\.?|compared\s+with|compared\s+to)\s+"
+                           r"(?:(?:in|at|for|during|the|whole|full|entire|same|period|level|of|that|those)\s+)*$")
+# a comparison word, a figure, then the period it was reached in ("from 9.2 per cent in", "than 3.1 million in")
+_COMPARED_FIGURE = re.compile(r"\b(?:from|than|over|versus|vs\.?|compared\s+with|compared\s+to)\s+"
+                              r"(?:(?:rmb|us\$|hk\$|\$)\s?)?\d[\d.,]*(?:\s+[a-z-]+){0,3}\s+(?:in|at|for|during)\s+(?:the\s+)?$")
 
 
 _PLACE_PREPOSITION = re.compile(r" (?:at|in) $")
@@ -627,7 +647,8 @@ def _update(expr: PeriodExpression, p: Period, ctx: _Context, text: str = "") ->
     s, e = dt.date.fromisoformat(p.start), dt.date.fromisoformat(p.end)
     k = expr.kind
     comparison = k in ("same", "earlier", "ref") or expr.yrel in ("last", "previous", "ago") or expr.rel in (
-        "last", "previous", "past", "next", "following") or expr.name is None and k == "holiday"
+        "last", "previous", "past", "next", "following") or expr.name is None and k == "holiday" \
+        or _compared_base(expr, text)
     reported_on = k == "date" and p.how == "published" and ctx.year_explicit and ctx.year is not None
     if k in _SETS_YEAR and not comparison and s.year == e.year and not reported_on:
         # ("revenue in 2025 ..., the department said on Jan 24": the day it was said keeps 2025 in force)

@@ -16,6 +16,18 @@ CASES = [
     ("Feng said Lanzhou Xinhe Tank Co., LTD. works overtime.", [("Lanzhou Xinhe Tank Co., LTD.", "company")]),
     ("Weiming Environment Protection Co.,LTD. builds incinerators.", [("Weiming Environment Protection Co.,LTD.", "company")]),
     ("He runs Zexi Commodity Co., Ltd in Yiwu.", [("Zexi Commodity Co., Ltd", "company")]),
+    # "Co" without its dot, before a lower-case word or a comma; "Authority", "Organization", "Alliance", "Winery"
+    ("Tongmei Xinrong Mining Co lifted its output by 7.2 percent.", [("Tongmei Xinrong Mining Co", "company")]),
+    ("Sales at Fujian Sandu'ao Fisheries Co, the largest grower, rose.", [("Fujian Sandu'ao Fisheries Co", "company")]),
+    ("Cargo rose 6.2 percent, Guangdong Airport Authority said.", [("Guangdong Airport Authority", "government")]),
+    ("The International Maritime Organization set the rules.", [("International Maritime Organization", "institution")]),
+    ("Installations rose, according to the China Automotive Battery Innovation Alliance.",
+     [("China Automotive Battery Innovation Alliance", "institution")]),
+    ("Xixia Jade Hill Winery sold 1.2 million bottles.", [("Xixia Jade Hill Winery", "company")]),
+    # the capitalized words after where a company is based name it
+    ("Shanghai-based Huayun Express said its parcel volume surged.", [("Huayun Express", "company")]),
+    ("Beijing-based Huaxin Film Research estimated admissions at 600 million.", [("Huaxin Film Research", "company")]),
+    ("The Chang'an China-Europe Railway Express made 3,000 trips.", []),
     ("Jiangsu Hengli Chemical Fibre Co., Limited expanded.", [("Jiangsu Hengli Chemical Fibre Co., Limited", "company")]),
     ("Shenzhen Mindray Bio-Medical Electronics Co. listed shares.", [("Shenzhen Mindray Bio-Medical Electronics Co.", "company")]),
     ("China National Petroleum Corporation raised output.", [("China National Petroleum Corporation", "company")]),

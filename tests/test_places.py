@@ -146,7 +146,7 @@ CASES = [
     ("Feng Haifeng said orders were full.", []),
     ("Northwest China's Gansu province grew.", [("Gansu province", "Gansu", "province")]),
     ("Guangzhou in south China's Guangdong province handled 6.35 billion parcels.",
-     [("Guangzhou", "Guangzhou", "prefecture"), ("Guangdong province", "Guangdong", "province")]),
+     [("Guangzhou", "Guangzhou", "prefecture"), ("China", "China", "country"), ("Guangdong province", "Guangdong", "province")]),
     ("The Yinlan-Lanzhou railway opened.", []),
     # a place opening a quoted title is part of the name; a quoted place alone is still a place
     ("Yunnan launched the \u201cYunnan Tea Village Package\u201d for buyers in Kunming.",

@@ -22,7 +22,7 @@ DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov)\Z")
 # a text holding none of these endings holds no DOMAIN token, so dotted tokens ("4.6") need no
 # visit (one search with the literal "." as prefix, not five substring scans of the text)
 DOMAIN_ENDING = re.compile(r"\.(?:cn|com|net|org|gov)")
-CO_LTD = re.compile(r"Co\s*\.?\s*,?\s*(?:Ltd|LTD|Limited|ltd)\b\.?|Co\.")
+CO_LTD = re.compile(r"Co\s*\.?\s*,?\s*(?:Ltd|LTD|Limited|ltd)\b\.?|Co\.|Co(?=\s+[a-z]|[,;:]|$)")
 STOP_LOWER = frozenset({"the", "a", "an", "of", "in", "at", "on", "for", "by", "from", "with", "as", "and", "or",
                         "to", "that", "which", "who", "such", "its", "their", "his", "her", "is", "are", "was",
                         "were", "be", "been", "has", "have", "had", "said", "says", "into", "than", "this", "these",
@@ -155,6 +155,11 @@ def _lower_ok(w: str) -> bool:
             and not (w.endswith("s") and not w.endswith("ss")))
 
 
+# "X-based" then up to five capitalized words that end before a lower-case word or a clause mark
+_BASED_NAME = re.compile(r"(?<![\w-])[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?-(?:based|headquartered)\s+"
+                         r"((?:[A-Z][\w'’&-]*\s+){0,4}[A-Z][\w'’&-]*)(?=\s+[a-z]|\s*[,;:.)]|$)")
+
+
 def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[Organization]:
     """Organizations in the normalized `text`, in order, non-overlapping (longest wins).
 
@@ -264,6 +269,11 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
             continue
         found.append((toks.starts[s], end, kind))
 
+    if "-based " in text or "-headquartered " in text:
+        # "Shanghai-based Huayun Express said": the capitalized words after where a company is based name it
+        for m in _BASED_NAME.finditer(text):
+            if m.group(1).split()[0] not in FUNCTION_CAPS:
+                found.append((m.start(1), m.end(1), "company"))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     # kept spans never overlap, so in text order their ends rise with their starts: only the
     # last one starting before a candidate's end can overlap it (one bisect, not a scan)

@@ -328,8 +328,9 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
         if k == "us" and CURRENCY_AFTER.match(text, toks.ends[i + m - 1]):
             i += m  # "US$ 5 billion", "US dollars": a currency, not the country
             continue
-        if k == "china" and i > 0 and words[i - 1].capitalize() in COMPASS and spaced[i - 1]:
-            i += m  # "Northwest China", "south China's": a named region, not the country
+        if k == "china" and i > 0 and words[i - 1] in COMPASS and spaced[i - 1]:
+            i += m  # "Northwest China": a named region (capitalized compass word), not the country ("northwest
+            # China's Shaanxi" keeps its China mention, as the shared dev gold has it)
             continue
         end_tok = i + m
         # (a level word must follow after one space: test that, and its first word, before the call)

@@ -275,6 +275,11 @@ CASES = [
      "2021-08-27", "the fourth quarter", "2021-10-01", "2021-12-31"),
     ("Completions were 2.3 percentage points higher than for the whole of 2022. Orders rose in H1.",
      "2023-07-19", "H1", "2023-01-01", "2023-06-30"),
+    # a filing's "six months ended 30 June": the months up to that month's end
+    ("Net profit was RMB 4.26 billion for the six months ended 30 June, up 238.1 per cent.", "2021-08-27",
+     "the six months ended 30 June", "2021-01-01", "2021-06-30"),
+    ("For the nine months ended September 30, 2024, revenue rose 12 percent.", "2024-10-30",
+     "the nine months ended September 30, 2024", "2024-01-01", "2024-09-30"),
     # days counted from a holiday or a date: the days before its first day or after its last
     ("Her shop sold 26,000 jin of walnuts in the week before the holiday.", "2026-02-26", None, None, None),
     ("During the nine-day Spring Festival holiday, sales rose 17 percent. Her shop sold 26,000 jin of walnuts in "

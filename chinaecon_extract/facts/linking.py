@@ -1328,7 +1328,7 @@ def _clean(phrase: str) -> str | None:
         p = v.speech.sub("", p)  # "CATL said its net profit" -> "its net profit"
     p = v.strip.sub("", p)
     p = compiled(r"\s+(?:in|during|for|from|of)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous|"
-                 r"(?:[\w-]+\s+)?(?:days?|weeks?|fortnight)\s+(?:before|after|ahead|preceding|following|prior))\b.*$",
+                 r"(?:[\w-]+\s+)?(?:days?|weeks?|fortnight|months?)\s+(?:before|after|ahead|preceding|following|prior|ended|ending))\b.*$",
                  regex.IGNORECASE).sub("", p)
     p = compiled(r"\s+(?:in|during)\s+(?:Q[1-4]|H[12]|\d{4}|this\s+year|last\s+year|the\s+(?:holidays?|golden\s+week)|january|february|march|april|may|june|"
                  r"july|august|september|october|november|december)\b.*$", regex.IGNORECASE).sub("", p)

@@ -816,6 +816,14 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
             year = year or int(g["year1"])
         if kw["month2"] <= month:
             return None
+    elif rule == "monthspan_ended":  # "the six months ended 30 June": the months up to that month's end
+        emon = g.get("emon") or g.get("emon2")
+        if not _capitalized(emon):
+            return None
+        kw["month2"], n = _month(emon), _num(g["n"])
+        if not n or n > kw["month2"]:
+            return None
+        month = kw["month2"] - n + 1
     elif rule == "ytd_first_months":
         kind, kw["n"] = "ytd", _num(g["n"])
         if not kw["n"] or kw["n"] > 12:

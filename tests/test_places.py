@@ -145,6 +145,12 @@ CASES = [
     ("Boxing and jingle bells are not places.", []),
     ("Feng Haifeng said orders were full.", []),
     ("Northwest China's Gansu province grew.", [("Gansu province", "Gansu", "province")]),
+    # landmarks, bays and fishing grounds; a lower-case "town" after a pinyin name
+    ("The Potala Palace received 1.63 million visitors.", [("Potala Palace", "Potala Palace", "other")]),
+    ("The Yarlung Zangbo Grand Canyon drew 800,000 visitors.", [("Yarlung Zangbo Grand Canyon", "Yarlung Zangbo Grand Canyon", "other")]),
+    ("At Haitang Bay, 98,000 shoppers spent 1.2 billion yuan.", [("Haitang Bay", "Haitang Bay", "other")]),
+    ("Boats at the Sandu'ao fishing ground landed 3,000 tons.", [("Sandu'ao fishing ground", "Sandu'ao", "other")]),
+    ("Lulang town opened 26 new homestays.", [("Lulang town", "Lulang", "other")]),
     ("Guangzhou in south China's Guangdong province handled 6.35 billion parcels.",
      [("Guangzhou", "Guangzhou", "prefecture"), ("China", "China", "country"), ("Guangdong province", "Guangdong", "province")]),
     ("The Yinlan-Lanzhou railway opened.", []),

@@ -1323,7 +1323,7 @@ def _clean(phrase: str) -> str | None:
     # "foreign trade volume of Northwest China's Gansu province" -> "foreign trade volume"
     p = compiled(r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*|northwest|northeast|southwest|southeast|north|south|east|"
                  r"west|central|China's)\s+)*(?:[A-Z][\w'-]*|city|province|county|district|region|country|nation|"
-                 r"new\s+area)(?:\s+(?:province|city|county|district|autonomous\s+region|region|new\s+area))?$").sub("", p)
+                 r"new\s+area)(?:\s+(?:province|city|county|district|autonomous\s+region|region|new\s+area|town|township|village))?$").sub("", p)
     if " " in p:
         p = v.speech.sub("", p)  # "CATL said its net profit" -> "its net profit"
     p = v.strip.sub("", p)

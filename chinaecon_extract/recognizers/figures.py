@@ -906,8 +906,10 @@ def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _
         d.kind, d.item = "count", prev.item
         return d
     if prev is not None and prev.kind == "quantity" and prev.unit and _bare_follows(lc, d.end, s_end) \
-            and not n.is_word and _THE_SAME_AGAIN.search(lc, max(s_start, prev.end), d.start):
+            and not n.is_word and _THE_SAME_AGAIN.search(lc, max(s_start, prev.end), d.start) \
+            and _shares_a_noun(lc, s_start, prev.start, prev.end, d.start):
         # "the stock of cattle was 362,100 head, and the stock of sheep was 4.87 million": the unit goes on
+        # (not "1.89 million tonnes, while flight takeoffs and landings reached 477,000")
         d.kind, d.unit, d.per = "quantity", prev.unit, prev.per
         return d
     label_lo = max(s_start, d.start - 40)
@@ -991,6 +993,16 @@ def _may_end_change(before: str) -> bool:
 
 
 # between a quantity and a bare number that repeats its unit: a new clause with a verb of the same kind
+def _shares_a_noun(lc: str, s_start: int, a: int, b: int, c: int) -> bool:
+    """Whether the words before the first figure (lc[s_start:a]) and those between it and the
+    second (lc[b:c]) share a word of four letters or more, a noun or the verb ("the stock of ...
+    the stock of", "handled ... handled"): the two clauses measure the same thing."""
+    first = {w for w in _LONG_WORD.findall(lc, s_start, a)}
+    return any(w in first for w in _LONG_WORD.findall(lc, b, c) if w not in _SAME_AGAIN_LINKS)
+
+
+_LONG_WORD = re.compile(r"[a-z]{4,}")
+_SAME_AGAIN_LINKS = frozenset({"while", "whereas", "about", "nearly", "over", "more", "than", "around", "some", "that"})
 _THE_SAME_AGAIN = re.compile(r"(?:,|;|\band\b|\bwhile\b|\bwhereas\b).*\b(?:was|were|is|are|reached|stood\s+at|"
                              r"produced|handled|totaled|totalled|amounted\s+to|hit)\s+(?:(?:about|nearly|over|more\s+than|"
                              r"around|some)\s+)?$")

@@ -11,7 +11,7 @@ from ..resolve.references import find_references
 from ..results import Organization
 from .organizations import find_organizations, org_lexicon
 from .people import find_people, vocab
-from .places import Tokens, find_places, lexicon
+from .places import Tokens, find_places, lexicon, respelled
 
 SOURCE_CUE = re.compile(r"according to (?:the )?\Z", re.I)
 PERSON_OF = re.compile(r",\s*(?:(?:an?|the)\s+)?[\w\s-]*?\b(?:of|with|at|from)\s+")
@@ -38,6 +38,7 @@ def recognize(text: str):
         else:
             places.append(p)
     orgs.sort(key=lambda o: o.start)
+    places = respelled(places)
     refs = list(find_references(text, places + orgs))
     people = [_person_org(p, refs, text) for p in people]
     return places, orgs, people, refs

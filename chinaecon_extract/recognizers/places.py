@@ -143,6 +143,7 @@ class Lexicon:
     generic_words: frozenset
     suffix_starts: frozenset  # the keys of `suffixes`
     prefixes: dict  # word -> level: "Mount" before a pinyin name ("Mount Tai")
+    spellings: dict  # a spelling of a place's name that the article's own usage keeps -> the canonical name
     settlement_words: frozenset  # the last word of a village, town or township
     parent_ends: frozenset  # level words that end the place above a settlement ("Xinglong Town Longfeng Village")
 
@@ -150,10 +151,12 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Place patterns from data/patterns/places.jsonl (built once)."""
-    generics, suffixes, gw, prefixes, settlements, parent_ends = [], {}, set(), {}, set(), set()
+    generics, suffixes, gw, prefixes, settlements, parent_ends, spellings = [], {}, set(), {}, set(), set(), {}
     for r in load_jsonl("patterns/places.jsonl"):
         words = tuple(TOKEN.findall(r["pattern"]))
-        if r["label"] == "prefix":
+        if r["label"] == "spelling":
+            spellings[r["pattern"]] = r["name"]
+        elif r["label"] == "prefix":
             prefixes[r["pattern"]] = r["level"]
         elif r["label"] == "generic":
             generics.append((tuple(w.lower() for w in words), tuple(r["levels"]), r["id"]))
@@ -173,8 +176,23 @@ def lexicon() -> Lexicon:
         by_first.setdefault(g[0][0], []).append(g)
     for v in suffixes.values():
         v.sort(key=lambda s: -len(s[0]))
-    return Lexicon(by_first, suffixes, frozenset(gw), frozenset(suffixes), prefixes,
+    return Lexicon(by_first, suffixes, frozenset(gw), frozenset(suffixes), prefixes, spellings,
                    frozenset(settlements), frozenset(parent_ends))
+
+
+def respelled(places: list[Place]) -> list[Place]:
+    """The places with the article's own spelling of a name wherever it writes one ("Xizang"
+    for Tibet): every place so named, and every parent, takes the spelling used."""
+    spellings = lexicon().spellings
+    used = {}
+    for p in places:
+        first = p.text.split(maxsplit=1)[0] if p.text else ""
+        if first in spellings:
+            used[spellings[first]] = first
+    if not used:
+        return places
+    return [p.with_(name=used.get(p.name, p.name), parent=used.get(p.parent, p.parent))
+            if p.name in used or p.parent in used else p for p in places]
 
 
 @lru_cache(maxsize=1)

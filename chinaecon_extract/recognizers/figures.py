@@ -409,6 +409,8 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
     _link_equivalents(text, drafts)
     pct_ends = sorted(d.end for d in drafts if d.kind == "percent")
     tables = "|" in text  # a text with no "|" has no table for _column_header to read
+    if tables:
+        drafts = [d for d in drafts if not _in_header_brackets(text, d.start)]
     return _carry_rates([_finish(text, lc, d, bounds, starts, pct_ends, tables) for d in drafts], text, starts)
 
 
@@ -880,6 +882,13 @@ def _counted_noun(text: str, pos: int, s_end: int, spelled: bool = False) -> tup
 def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _Draft | None:
     """A number with nothing after it: a count of the noun in force, a population, money
     of a money-like metric, or nothing. lc: lowered(text)."""
+    if "|" in text and not n.is_word:
+        unit = _header_unit(_column_header(text, d.start))
+        if unit is not None:  # "Fuzhou | 285.4 | +2.7%" under "Output (10,000 tonnes)": 2.854 million tonnes
+            d.kind, scale, d.unit, d.currency = unit
+            d.value *= scale
+            d.low, d.high = (None if d.low is None else d.low * scale), (None if d.high is None else d.high * scale)
+            return d
     lex = lexicon()
     f = lex.folded
     lo = max(s_start, d.start - 60)
@@ -1184,6 +1193,40 @@ _AND_NEXT = re.compile(r"(?:\s+in\s+[a-z]+\s+terms|\s+(?:year|month)[\s-]on[\s-]
 _CHANGE_HEADER = regex.compile(r"(?i)(?<![\w-])(?:y-?o-?y|year[\s-]on[\s-]year|change|growth|increase|rise)(?![\w-])")
 _SHARE_HEADER = regex.compile(r"(?i)(?<![\w-])(?:share|proportion|ratio|of\s+total)(?![\w-])")
 _YOY_HEADER = regex.compile(r"(?i)y-?o-?y|year[\s-]on[\s-]year")
+
+
+@lru_cache(maxsize=256)
+def _header_unit(header: str | None) -> tuple[str, float, str | None, str | None] | None:
+    """(kind, scale, unit, currency) named in brackets by a table's column header ("Output
+    (10,000 tonnes)", "Revenue (billion yuan)"), read as a figure of one; None if it names none."""
+    if not header or "(" not in header:
+        return None
+    inner = header[header.rfind("(") + 1:].rstrip(") ")
+    if not inner or "|" in inner:
+        return None
+    probe = inner if inner[0].isdigit() else "1 " + inner
+    found = find_figures(probe, [(0, len(probe))])
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(probe) or found[0].type not in ("money", "quantity"):
+        return None
+    f = found[0]
+    return f.type, f.value, getattr(f, "unit", None), getattr(f, "currency", None)
+
+
+def _in_header_brackets(text: str, pos: int) -> bool:
+    """Whether pos is inside brackets on the header line of a table written with "|" (the
+    unit of a column, "Output (10,000 tonnes)", is no figure)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if "|" not in line or text.rfind("(", line_start, pos) <= text.rfind(")", line_start, pos):
+        return False
+    next_start = line_end + 1
+    next_end = text.find("\n", next_start)
+    next_line = text[next_start:len(text) if next_end < 0 else next_end]
+    prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    prev_line = text[prev_start:max(prev_start, line_start - 1)] if line_start else ""
+    return "|" in next_line and "|" not in prev_line
 
 
 def _column_header(text: str, pos: int) -> str | None:

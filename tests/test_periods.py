@@ -280,6 +280,9 @@ CASES = [
      "the six months ended 30 June", "2021-01-01", "2021-06-30"),
     ("For the nine months ended September 30, 2024, revenue rose 12 percent.", "2024-10-30",
      "the nine months ended September 30, 2024", "2024-01-01", "2024-09-30"),
+    # a month written as a comparison base is not the month in force: "the previous month" counts from June
+    ("The index slipped to 49.8 in June from 51.2 in May. Output was down 0.5 points from the previous month.",
+     "2018-06-30", "the previous month", "2018-05-01", "2018-05-31"),
     # days counted from a holiday or a date: the days before its first day or after its last
     ("Her shop sold 26,000 jin of walnuts in the week before the holiday.", "2026-02-26", None, None, None),
     ("During the nine-day Spring Festival holiday, sales rose 17 percent. Her shop sold 26,000 jin of walnuts in "

@@ -615,10 +615,10 @@ def _sets_explicit_year(expr: PeriodExpression, year: int, ctx: _Context, text: 
 
 
 def _compared_base(expr: PeriodExpression, text: str) -> bool:
-    """Whether a period with a written year is only the base of a comparison ("2.3 percentage
-    points higher than for the whole of 2022", "widened from 9.2 per cent in H1 2020"): it
-    neither sets the year nor becomes the period in force."""
-    if expr.kind not in _COMPARABLE or expr.year is None:
+    """Whether a year, half, quarter or month is only the base of a comparison ("2.3 percentage
+    points higher than for the whole of 2022", "widened from 9.2 per cent in H1 2020", "from
+    54.9 in May"): it neither sets the year nor becomes the period or month in force."""
+    if expr.kind not in _COMPARABLE:
         return False
     before = _SPACES.sub(" ", text[max(0, expr.start - 60):expr.start].lower())
     return bool(_COMPARED_THE.search(before) or _COMPARED_FIGURE.search(before))

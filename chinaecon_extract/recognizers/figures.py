@@ -916,7 +916,7 @@ def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _
         return d
     if prev is not None and prev.kind == "quantity" and prev.unit and _bare_follows(lc, d.end, s_end) \
             and not n.is_word and _THE_SAME_AGAIN.search(lc, max(s_start, prev.end), d.start) \
-            and _shares_a_noun(lc, s_start, prev.start, prev.end, d.start):
+            and _shares_a_word(lc, s_start, prev.start, prev.end, d.start):
         # "the stock of cattle was 362,100 head, and the stock of sheep was 4.87 million": the unit goes on
         # (not "1.89 million tonnes, while flight takeoffs and landings reached 477,000")
         d.kind, d.unit, d.per = "quantity", prev.unit, prev.per
@@ -1002,11 +1002,11 @@ def _may_end_change(before: str) -> bool:
 
 
 # between a quantity and a bare number that repeats its unit: a new clause with a verb of the same kind
-def _shares_a_noun(lc: str, s_start: int, a: int, b: int, c: int) -> bool:
+def _shares_a_word(lc: str, s_start: int, a: int, b: int, c: int) -> bool:
     """Whether the words before the first figure (lc[s_start:a]) and those between it and the
     second (lc[b:c]) share a word of four letters or more, a noun or the verb ("the stock of ...
     the stock of", "handled ... handled"): the two clauses measure the same thing."""
-    first = {w for w in _LONG_WORD.findall(lc, s_start, a)}
+    first = set(_LONG_WORD.findall(lc, s_start, a))
     return any(w in first for w in _LONG_WORD.findall(lc, b, c) if w not in _SAME_AGAIN_LINKS)
 
 

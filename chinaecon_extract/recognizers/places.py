@@ -186,7 +186,7 @@ def respelled(places: list[Place]) -> list[Place]:
     spellings = lexicon().spellings
     used = {}
     for p in places:
-        first = p.text.split(maxsplit=1)[0] if p.text else ""
+        first = p.text.split(maxsplit=1)[0].removesuffix("'s") if p.text else ""
         if first in spellings:
             used[spellings[first]] = first
     if not used:

@@ -624,7 +624,7 @@ def _compared_base(expr: PeriodExpression, text: str) -> bool:
     return bool(_COMPARED_THE.search(before) or _COMPARED_FIGURE.search(before))
 
 
-# expressions whose written year may be only a comparison base
+# the expressions that may be written only as a comparison base
 _COMPARABLE = frozenset({"year", "half", "quarter", "month"})
 # a comparison word, then only function words up to the period ("than for the whole of")
 _COMPARED_THE = re.compile(r"\b(?:than|over|versus|vs\.?|compared\s+with|compared\s+to)\s+"

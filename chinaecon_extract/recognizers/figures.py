@@ -1001,7 +1001,6 @@ def _may_end_change(before: str) -> bool:
     return before[-1:].isspace() and before.rstrip()[-2:].lower() in ("of", "by")
 
 
-# between a quantity and a bare number that repeats its unit: a new clause with a verb of the same kind
 def _shares_a_word(lc: str, s_start: int, a: int, b: int, c: int) -> bool:
     """Whether the words before the first figure (lc[s_start:a]) and those between it and the
     second (lc[b:c]) share a word of four letters or more, a noun or the verb ("the stock of ...
@@ -1012,6 +1011,7 @@ def _shares_a_word(lc: str, s_start: int, a: int, b: int, c: int) -> bool:
 
 _LONG_WORD = re.compile(r"[a-z]{4,}")
 _SAME_AGAIN_LINKS = frozenset({"while", "whereas", "about", "nearly", "over", "more", "than", "around", "some", "that"})
+# between a quantity and a bare number that repeats its unit: a new clause with a verb of the same kind
 _THE_SAME_AGAIN = re.compile(r"(?:,|;|\band\b|\bwhile\b|\bwhereas\b).*\b(?:was|were|is|are|reached|stood\s+at|"
                              r"produced|handled|totaled|totalled|amounted\s+to|hit)\s+(?:(?:about|nearly|over|more\s+than|"
                              r"around|some)\s+)?$")
@@ -1215,26 +1215,24 @@ def _header_unit(header: str | None) -> tuple[str, float, str | None, str | None
 def _in_header_brackets(text: str, pos: int) -> bool:
     """Whether pos is inside brackets on the header line of a table written with "|" (the
     unit of a column, "Output (10,000 tonnes)", is no figure)."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end]
-    if "|" not in line or text.rfind("(", line_start, pos) <= text.rfind(")", line_start, pos):
+    line_start, line_end = _line_at(text, pos)
+    if "|" not in text[line_start:line_end] or text.rfind("(", line_start, pos) <= text.rfind(")", line_start, pos):
         return False
-    next_start = line_end + 1
-    next_end = text.find("\n", next_start)
-    next_line = text[next_start:len(text) if next_end < 0 else next_end]
-    prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
-    prev_line = text[prev_start:max(prev_start, line_start - 1)] if line_start else ""
+    next_line = text[line_end + 1:_line_at(text, line_end + 1)[1]] if line_end < len(text) else ""
+    prev_line = text[_line_at(text, line_start - 1)[0]:line_start - 1] if line_start else ""
     return "|" in next_line and "|" not in prev_line
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    """Start and end (before its newline) of the line of `text` holding offset `pos`."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
 
 
 def _column_header(text: str, pos: int) -> str | None:
     """The header of the table column holding `pos`, for tables written as lines of cells
     separated by "|" (the first line of the block is the header); None outside such a table."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = _line_at(text, pos)
     if "|" not in text[line_start:line_end]:
         return None
     column = text.count("|", line_start, pos)

@@ -156,7 +156,7 @@ def _lower_ok(w: str) -> bool:
 
 
 # "X-based" then up to five capitalized words that end before a lower-case word or a clause mark
-_BASED_NAME = re.compile(r"(?<![\w-])[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?-(?:based|headquartered)\s+"
+_BASED_NAME = re.compile(r"(?<![\w-])[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?-(?:" + "|".join(BASED_WORDS) + r")\s+"
                          r"((?:[A-Z][\w'’&-]*\s+){0,4}[A-Z][\w'’&-]*)(?=\s+[a-z]|\s*[,;:.)]|$)")
 
 
@@ -269,7 +269,7 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
             continue
         found.append((toks.starts[s], end, kind))
 
-    if "-based " in text or "-headquartered " in text:
+    if any(f"-{w} " in text for w in BASED_WORDS):
         # "Shanghai-based Huayun Express said": the capitalized words after where a company is based name it
         for m in _BASED_NAME.finditer(text):
             if m.group(1).split()[0] not in FUNCTION_CAPS:

@@ -133,8 +133,6 @@ def find_references(text: str, entities: Sequence[Mention]) -> Iterator[Referenc
                         break
             if target is not None:
                 break
-            if target is not None:
-                break
         # a later country is not "the country" ("Jinchuan, the country's largest nickel producer, ...
         # buyers in Kazakhstan"): with none before it, the country of Chinese news is China
         if target is None and phrase != "country":

@@ -89,7 +89,7 @@ def _number_parts() -> tuple[str, str, str]:
             (?:
                (?P<short>{short_scales})(?![\w])
              | \s(?P<short_sp>{spaced_short})(?![\w])
-             | \s*(?P<scale>(?:{long_scales})(?:\s+(?:{long_scales}))?)(?!\w)
+             | (?:\s*|-)(?P<scale>(?:{long_scales})(?:\s+(?:{long_scales}))?)(?!\w)
              | (?<!(?<![\d.,])(?:19|20)\d\d)\s(?P<counting>{counting})(?=\s+(?!(?:and|or|to|in|of|from|at|on|for|by|with|than|the|a|an)\b)[a-z])
             )?"""
     word_branches = (

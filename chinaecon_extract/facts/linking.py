@@ -147,6 +147,8 @@ class _Vocab:
     delta_before: regex.Pattern
     delta_after: regex.Pattern
     change_verb: regex.Pattern
+    # "cutting carbon dioxide emissions by": the object of the verb names what changed
+    delta_by: regex.Pattern
     annual: regex.Pattern
     timeless: regex.Pattern
     stock: regex.Pattern
@@ -207,6 +209,9 @@ def vocab() -> _Vocab:
                                   r"growth|expanded|gained|surged|jumped|climbed|declined|decreased|fell|dropped|dipped|"
                                   r"contracted|shrank|slipped|was\s+up|was\s+down|were\s+up|were\s+down|up|down|"
                                   r"reached\s+a\s+(?:year-on-year\s+)?growth)(?![\w-])", regex.IGNORECASE),
+        delta_by=regex.compile(rf"(?<![\w-])(?:{alternation(d['delta_verbs'])})\s+((?:[\w'-]+\s+){{1,5}}?)by\s+"
+                               r"(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly|approximately|"
+                               r"at\s+least|up\s+to|another|a\s+further)\s+)?$", regex.IGNORECASE),
         annual=regex.compile(r"(?<![\w-])(?:annual|annually|whole[\s-]year|full[\s-]year|for\s+the\s+year)(?![\w-])",
                              regex.IGNORECASE),
         timeless=regex.compile(rf"(?<![\w-])(?:{alternation(d['timeless_cues'])})(?![\w-])", regex.IGNORECASE),
@@ -1286,7 +1291,8 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
         if _ends_with(r"(?:^|[\s,])(?:a|an)\s*$", region):
             return None  # "..., a year-on-year increase of": a change in someone else's clause
     else:
-        return _tail_words(region)
+        by = _longest_from_end(v.delta_by, region) if "by" in region else None
+        return _clean(by.group(1)) if by else _tail_words(region)
     # drop a leading time or place phrase ("In the first quarter, X ...")
     if "," in region:
         parts = [p for p in region.split(",") if p.strip()]

@@ -75,6 +75,7 @@ class _Lexicon:
     change_before: regex.Pattern
     population_before: regex.Pattern
     hyphen_unit: regex.Pattern
+    hyphen_symbol: regex.Pattern
     name_unless_counted: regex.Pattern
     bare_follower: regex.Pattern
     number_of: regex.Pattern
@@ -100,6 +101,7 @@ def lexicon() -> _Lexicon:
     units = surfaces()
     recs = load_json("unit_surfaces.json")
     word_units = {s: u for s, u in units.items() if any(s == w.lower() for w in recs[u].get("surfaces", []))}
+    hyphened = [w.replace(" ", "-") for w in word_units if " " in w]
     symbols = {}
     for u, rec in recs.items():
         for s in rec.get("symbols", []):
@@ -166,7 +168,12 @@ def lexicon() -> _Lexicon:
         population_before=regex.compile(rf"(?:{grouped_alternation(counts['population_nouns'])})(?:\s+(?:of\s+)?|[^.;:\n]{{0,40}}?(?<![\w])"
                                         r"(?:of|by|to|at|reached|hit|totaled|totalled|was|were|is|stood\s+at)\s+)"
                                         r"(?:(?:almost|nearly|about|only|around|over|more\s+than|some)\s+)?$", regex.IGNORECASE),
-        hyphen_unit=regex.compile(rf"-(?:percent(?![\w])|per-cent(?![\w])|(?:{grouped_alternation(word_units)})(?![\w]))", regex.IGNORECASE),
+        # "3,000-ton", "0.2-percent", "10,000-square-meter", "5-billion-yuan"; group "joined" for a unit of
+        # several words written with hyphens
+        hyphen_unit=regex.compile(rf"-(?:percent(?![\w])|per-cent(?![\w])|(?P<joined>{grouped_alternation(hyphened)})(?![\w])|"
+                                  rf"(?:{grouped_alternation(word_units)}|yuan|dollars?)(?![\w]))", regex.IGNORECASE),
+        # "226-km", "300-MW": a unit symbol of two letters or more after a hyphen
+        hyphen_symbol=regex.compile(rf"-(?P<unit>{alternation([s for s in symbols if len(s) > 1])})(?![\w])"),
         name_unless_counted=regex.compile(rf"(?<![\w])(?:{alternation(counts['name_before_unless_counted'])})\s*$"),
         bare_follower=regex.compile(rf"\s*(?:$|[,.;:|)]|(?:{grouped_alternation(counts['bare_count_followers'])})(?![\w]))", regex.IGNORECASE),
         # "The number of enterprises ... reached 5,036", "the number of sheep raised ... exceeded 1.1 million"
@@ -500,8 +507,8 @@ def _skip(text: str, lc: str, n: Number, s_start: int) -> bool:
             return True
     nxt = text[n.end:n.end + 2]
     if nxt[:1] == "-" and nxt[1:2].isalpha():
-        # "59-year-old", "Five-Year Plan" are not figures; "3,000-ton", "a 0.2-percent decline" are
-        return not lex.folded.hyphen_unit.match(lc, n.end)
+        # "59-year-old", "Five-Year Plan" are not figures; "3,000-ton", "a 0.2-percent decline", "a 226-km road" are
+        return not (lex.folded.hyphen_unit.match(lc, n.end) or lex.hyphen_symbol.match(text, n.end))
     if nxt[:1] in "/" and nxt[1:2].isdigit():
         return True  # "7/10"
     if nxt[:1].isalpha() and not n.has_scale:
@@ -551,8 +558,16 @@ def _suffix(text: str, lc: str, pos: int, end: int):
     ('quantity', unit, end) / None. lc: lowered(text)."""
     lex = lexicon()
     f = lex.folded
-    if text[pos:pos + 1] == "-" and f.hyphen_unit.match(lc, pos, end):
-        pos += 1  # "3,000-ton", "0.2-percent"
+    if text[pos:pos + 1] == "-":
+        h = f.hyphen_unit.match(lc, pos, end)
+        if h and h.group("joined"):  # "10,000-square-meter"
+            return ("quantity", surfaces()[h.group("joined").replace("-", " ")], h.end())
+        if h:
+            pos += 1  # "3,000-ton", "0.2-percent", "5-billion-yuan"
+        else:
+            h = lex.hyphen_symbol.match(text, pos, end)
+            if h:  # "226-km"
+                return ("quantity", _symbol_unit(h.group("unit")), h.end())
     m = f.suffix.match(lc, pos, end)  # a percent, a currency or a unit word
     kind = m.lastgroup if m else None
     if kind == "pp" or kind == "pct":

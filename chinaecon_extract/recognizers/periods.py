@@ -70,7 +70,7 @@ class PeriodExpression:
     offset: tuple[str, int] | None = None
 
 
-_YREL = {"this": "this", "last": "last", "next": "next", "the previous": "previous", "the same": "same",
+_YREL = {"this": "this", "last": "last", "next": "next", "the previous": "previous", "the same": "same", "that": "same",
          "the current": "current", "the following": "following", "the preceding": "previous",
          "the prior": "previous", "a": "last", "the coming": "next"}
 

@@ -152,6 +152,8 @@ CASES = [
     ("Output will rise next year.", A, "next year", "2026-01-01", "2026-12-31"),
     ("Output will rise next year.", "2022-11-28", "next year", "2023-01-01", "2023-12-31"),
     ("Output rose in 2017. Exports rose in the same year.", A, "the same year", "2017-01-01", "2017-12-31"),
+    ("The county received 1.2 million visits in 2019. That year, tourism revenue reached 3.4 billion yuan.", A,
+     "That year", "2019-01-01", "2019-12-31"),
     ("Output rose in 2017, up from the previous year.", A, "the previous year", "2016-01-01", "2016-12-31"),
     ("Output rose 4 percent in the whole year.", "2025-01-08", "the whole year", "2025-01-01", "2025-12-31"),
     ("Output in 2024 rose 4 percent for the whole year.", "2025-01-08", "the whole year", "2024-01-01", "2024-12-31"),

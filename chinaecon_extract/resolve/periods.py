@@ -622,17 +622,25 @@ def _compared_base(expr: PeriodExpression, text: str) -> bool:
     if expr.kind not in _COMPARABLE:
         return False
     before = _SPACES.sub(" ", text[max(0, expr.start - 60):expr.start].lower())
-    return bool(_COMPARED_THE.search(before) or _COMPARED_FIGURE.search(before))
+    the, figure = _comparison_base()
+    return bool(the.search(before) or figure.search(before))
 
 
 # the expressions that may be written only as a comparison base
 _COMPARABLE = frozenset({"year", "half", "quarter", "month"})
-# a comparison word, then only function words up to the period ("than for the whole of")
-_COMPARED_THE = re.compile(r"\b(?:than|over|versus|vs\.?|compared\s+with|compared\s+to)\s+"
-                           r"(?:(?:in|at|for|during|the|whole|full|entire|same|period|level|of|that|those)\s+)*$")
-# a comparison word, a figure, then the period it was reached in ("from 9.2 per cent in", "than 3.1 million in")
-_COMPARED_FIGURE = re.compile(r"\b(?:from|than|over|versus|vs\.?|compared\s+with|compared\s+to)\s+"
-                              r"(?:(?:rmb|us\$|hk\$|\$)\s?)?\d[\d.,]*(?:\s+[a-z-]+){0,3}\s+(?:in|at|for|during)\s+(?:the\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _comparison_base() -> tuple[re.Pattern, re.Pattern]:
+    """Two tests of the lower-case text before a period (periods.json "comparison_base"): a
+    comparison word, then only function words ("than for the whole of"); a comparison word, a
+    figure, then the word placing it in a period ("from 9.2 per cent in", "than 3.1 million in")."""
+    d = _tables()["comparison_base"]
+    words = alternation(d["words"])
+    the = re.compile(rf"\b(?:{words})\s+(?:(?:{alternation(d['fillers'])})\s+)*$")
+    figure = re.compile(rf"\b(?:{alternation(d['figure_words'] + d['words'])})\s+"
+                        r"(?:(?:rmb|us\$|hk\$|\$)\s?)?\d[\d.,]*(?:\s+[a-z-]+){0,3}\s+(?:in|at|for|during)\s+(?:the\s+)?$")
+    return the, figure
 
 
 _PLACE_PREPOSITION = re.compile(r" (?:at|in) $")

@@ -383,6 +383,11 @@ CONTEXT = [
     ("Hebei county expands vegetable planting\n\nHandan, May 30 -- Feixiang district of Handan city planted "
      "86,000 mu of vegetables this year.\n\nThe total output reached 410,000 tons.", "2025-05-30",
      [("86,000 mu", "Feixiang", ("2025-01-01", "2025-12-31")), ("410,000 tons", "Feixiang", ("2025-01-01", "2025-12-31"))]),
+    # a year counted up to a day ("as of Sunday ... this year") runs from January 1 to that day
+    ("As of Sunday, Qinzhou Port had handled 6.8 million TEUs this year, up 9.2 percent year-on-year. This year, "
+     "as of Nov 20, the port had opened 12 new routes.", "2025-11-24",
+     [("6.8 million TEUs", "Qinzhou Port", ("2025-01-01", "2025-11-23")),
+      ("12 new routes", "Qinzhou Port", ("2025-01-01", "2025-11-20"))]),
 ]
 
 

@@ -1113,6 +1113,10 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
             chosen = next((p for p in scoping if p.end <= chosen.start and _PLACED_IN.fullmatch(text, p.end, chosen.start)
                            and _within(p.period, chosen.period)), chosen)
         best = chosen.period
+        if best.granularity in ("year", "day") and len(scoping) > 1:
+            upto = _year_up_to(text, scoping)
+            if upto is not None:
+                return upto
         if since_year and chosen in since_year and published and best.start and best.start <= published:
             # "has set up 36 service stations since 2020": from that year to the time of writing
             return Period(best.start, published, "multi_year", "context", "since the year, to the time of writing")
@@ -1149,6 +1153,22 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
     return in_force
 
 
+def _year_up_to(text: str, scoping) -> Period | None:
+    """A year and a day inside it that a cumulative figure is counted up to ("As of Sunday, the
+    port had handled 12.6 million TEUs this year"): the year from January 1 to that day."""
+    years = [p.period for p in scoping if p.period.granularity == "year"]
+    if not years:
+        return None
+    for p in scoping:
+        per = p.period
+        if per.granularity == "day" and _AS_OF_BEFORE.search(text, max(0, p.start - 12), p.start):
+            for year in years:
+                if year.start < per.start <= year.end:
+                    return Period(year.start, per.end, "multi_month", per.how, "the year up to the day given")
+    return None
+
+
+_AS_OF_BEFORE = regex.compile(r"(?<![\w-])(?:as\s+of|by|up\s+to|until|till|through)\s+(?:the\s+)?$", regex.IGNORECASE)
 # between a figure and the period it is given for: "the 0.5-percent increase in July", "84.3% in 2018"
 _OF_FIGURE = regex.compile(r"(?:\s+[a-z-]+){0,3}?\s+(?:in|of|for|during)\s+(?:the\s+)?")
 # a line of a list or text table under a heading: "- GDP: ...", "1. GDP ...", "| GDP | ..."

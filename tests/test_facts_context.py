@@ -388,6 +388,9 @@ CONTEXT = [
      "as of Nov 20, the port had opened 12 new routes.", "2025-11-24",
      [("6.8 million TEUs", "Qinzhou Port", ("2025-01-01", "2025-11-23")),
       ("12 new routes", "Qinzhou Port", ("2025-01-01", "2025-11-20"))]),
+    # a deadline ahead of publication ("will open by the end of 2027") does not date the sentences after it
+    ("The 226-km expressway will open to traffic by the end of 2027. The project will create 3,200 jobs.",
+     "2025-11-24", [("226-km", None, ("2027-01-01", "2027-12-31")), ("3,200 jobs", None, None)]),
 ]
 
 

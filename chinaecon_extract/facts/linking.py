@@ -652,6 +652,9 @@ def _carries(text: str, p: Mention, base: Mention | None, s_start: int, has_figu
     per = p.period
     if published and per.end and int(per.end[:4]) < int(published[:4]) - 5:
         return False
+    if published and per.start and per.start > published and _DEADLINE_BEFORE.search(text, max(s_start, p.start - 8),
+                                                                                      p.start):
+        return False  # a deadline ahead ("will open by the end of 2027") is a target, not what is reported on
     if _aside(text, p.start, s_start) >= 0 and not (not has_figures and _HEADING_COLON.match(text, p.end)):
         # "(Q4 growth: 6.0 percent)": an aside, not the report's period; but a heading's
         # "Main indicators of Liangjiang New Area (January-September):" dates the lines under it
@@ -676,6 +679,7 @@ def _base_figure(text: str, p: Mention, figs: list[Mention], s_start: int) -> Me
     return None
 
 
+_DEADLINE_BEFORE = regex.compile(r"(?<![\w-])(?:by|before|until|till)\s+$", regex.IGNORECASE)
 _HEADING_COLON = re.compile(r"[) ]*:")  # "... (January-September):" ends a heading
 
 
@@ -1221,6 +1225,9 @@ _WORDS_FROM_END = regex.compile(_WORDS.pattern, regex.REVERSE)
 
 _OF_AFTER = regex.compile(r"\s+of\s+((?:[\w'-]+\s+){0,5}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|"
                           r"was|were|is|are|has|have|up|down|an|a|which|while|this|that)\b))")
+_ADJECTIVAL = regex.compile(r"\d-[^\W\d]")  # a number joined to its unit by a hyphen
+_NOUN_AFTER = regex.compile(r"\s+((?:[\w'-]+\s+){0,3}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|was|"
+                            r"were|is|are|has|have|will|would|that|which|of|on|by|under|into)\b))")
 _SHARE_OF_AFTER = regex.compile(r"\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,6}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:were|was|are|"
                                 r"is|in|and|have|has|had|to|with)\b))")
 _BEEN_DONE = regex.compile(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+([a-z]+ed)\b")
@@ -1255,6 +1262,11 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
         of = _OF_AFTER.match(text[m.end:m.end + 80]) if _of_follows(text, m.end) else None
         if of and m.type != "count":
             return _clean(of.group(1))
+        if m.type != "count" and _ADJECTIVAL.search(m.text):
+            # "a 226-km expressway", "a 2-million-tonne steel plant": the figure describes the noun after it
+            noun = _NOUN_AFTER.match(text, m.end, m.end + 60)
+            if noun:
+                return _clean(noun.group(1))
     if m.type == "percent" and m.role == "share":
         of = _SHARE_OF_AFTER.match(text[m.end:m.end + 80]) if _of_follows(text, m.end) else None
         head = _phrase_before(text, m, s_start, c_start, figs)

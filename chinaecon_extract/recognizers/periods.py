@@ -70,6 +70,7 @@ class PeriodExpression:
     offset: tuple[str, int] | None = None
 
 
+_FESTIVAL_DAY_BEFORE = frozenset({"on", "by", "before", "after", "until", "till", "since", "during", "over", "for", "ahead"})
 _YREL = {"this": "this", "last": "last", "next": "next", "the previous": "previous", "the same": "same", "that": "same",
          "the current": "current", "the following": "following", "the preceding": "previous",
          "the prior": "previous", "a": "last", "the coming": "next"}
@@ -932,11 +933,14 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         if key is None:
             return None
         if not g.get("hword"):
-            # a festival name alone is a period only where it is used as a date ("on Single's Day")
-            if not _vocab()["holidays"][key].get("festival_alone") or g.get("yrel") or g.get("year"):
-                return None
-            prev = _prev_words(text, start, 1)
-            if text[start:start + 4].lower() == "the " or not prev or prev[-1] not in ("on", "by", "before", "after", "until", "till", "since"):
+            # a festival name alone is a period only where it is used as a date: a festival day after a
+            # preposition ("on Single's Day", "during the Qixi Festival"), a public holiday's festival
+            # after "during" or "over", or with its year ("from the 2020 Spring Festival")
+            prev = [w for w in _prev_words(text, start, 2) if w != "the"][-1:]
+            if _vocab()["holidays"][key].get("festival_alone"):
+                if g.get("yrel") or g.get("year") or not prev or prev[0] not in _FESTIVAL_DAY_BEFORE:
+                    return None
+            elif not (g.get("yrel") or g.get("year") or prev and prev[0] in ("during", "over")):
                 return None
         kw["name"] = _holiday_variants().get((key, _SPACES.sub(" ", (g.get("hword") or "").lower())), key)
         if not _capitalized(g["holiday"]) and key != "singles_day":

@@ -153,6 +153,9 @@ def holiday_dates(key: str, year: int) -> tuple[dt.date, dt.date] | None:
     if str(year) in h.get("dates", {}):
         a, b = h["dates"][str(year)]
         return dt.date.fromisoformat(a), dt.date.fromisoformat(b)
+    if str(year) in h.get("festival_days", {}):  # a lunar festival in a year with no schedule: its day
+        d = dt.date.fromisoformat(h["festival_days"][str(year)])
+        return d, d
     if "from_lunar_new_year" in h:
         day = _tables()["lunar_new_year"].get(str(year))
         if day is None:
@@ -605,8 +608,10 @@ def _sets_explicit_year(expr: PeriodExpression, year: int, ctx: _Context, text: 
         # "the biggest increase since February 2024", "since 2021", "Since the first train set off in November
         # 2013, ...": a starting point, not the year reported
         return False
-    if expr.kind == "year":
+    if expr.kind in ("year", "holiday"):
         before = _SPACES.sub(" ", text[max(0, expr.start - 24):expr.start].lower())
+        if expr.kind == "holiday" and before.endswith(" the "):
+            before = before[:-4]  # "5 percent more than the 2020 Spring Festival"
         if expr.rule != "since":
             before = _PLACE_PREPOSITION.sub(" ", before)  # "426 more than at the end of 2024", "higher than in 2024"
         if _comparison_before().search(before):

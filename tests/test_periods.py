@@ -224,7 +224,11 @@ CASES = [
     ("Capacity grew during the 14th Five-Year Plan period.", A, "the 14th Five-Year Plan period", "2021-01-01", "2025-12-31"),
     ("Capacity grew during the 14th Five-Year Plan period (2021-2025).", A, "the 14th Five-Year Plan period (2021-2025)", "2021-01-01", "2025-12-31"),
     ("Capacity grew during the 13th Five-Year Plan.", A, "the 13th Five-Year Plan", "2016-01-01", "2020-12-31"),
-    ("Targets were set in the Fifteenth Five-Year Plan.", A, "the Fifteenth Five-Year Plan", "2026-01-01", "2030-12-31"),
+    ("Targets were set for the Fifteenth Five-Year Plan period.", A, "the Fifteenth Five-Year Plan period",
+     "2026-01-01", "2030-12-31"),
+    # the plan itself is not a period: its name needs "period", its years or "during"
+    ("Targets were set in the Fifteenth Five-Year Plan.", A, None, None, None),
+    ("Output rose 6 percent during the 14th Five-Year Plan.", A, "the 14th Five-Year Plan", "2021-01-01", "2025-12-31"),
     ("Reform began in the late 1970s.", A, "the late 1970s", "1977-01-01", "1979-12-31"),
     ("Trade was banned in the 1970s.", A, "the 1970s", "1970-01-01", "1979-12-31"),
     ("Exports boomed in the early 2000s.", A, "the early 2000s", "2000-01-01", "2003-12-31"),

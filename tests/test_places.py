@@ -104,7 +104,7 @@ CASES = [
      [("Guiqing Mountain", "Guiqing Mountain", "other"), ("Qinghai Lake", "Qinghai Lake", "other")]),
     ("Climbers left for the Rocky Mountain near Lake Placid.", []),
     ("The Pinglu Canal will cost 72.7 billion yuan.", [("Pinglu Canal", "Pinglu Canal", "other")]),
-    ("Tourists flocked to Wuzhen Town.", [("Wuzhen Town", "Wuzhen Town", "other")]),
+    ("Tourists flocked to Wuzhen Town.", [("Wuzhen Town", "Wuzhen", "other")]),
     ("Diners filled Ruiling International Kyoto Shopping Plaza.", [("Ruiling International Kyoto Shopping Plaza", "Ruiling International Kyoto Shopping Plaza", "other")]),
     ("Lanterns decorated Qinchuan New City.", [("Qinchuan New City", "Qinchuan New City", "other")]),
     ("Daxing Airport handled more flights.", [("Daxing Airport", "Daxing Airport", "other")]),
@@ -195,7 +195,7 @@ CASES = [
     ("The Meishan port area of Ningbo-Zhoushan Port grew.", [("Meishan port area", "Meishan", "other"),
                                                               ("Ningbo-Zhoushan Port", "Ningbo-Zhoushan Port", "other")]),
     # a town written before its village: two places
-    ("Xinglong Town Longfeng Village relies on tea.", [("Xinglong Town", "Xinglong Town", "other"),
+    ("Xinglong Town Longfeng Village relies on tea.", [("Xinglong Town", "Xinglong", "other"),
                                                        ("Longfeng Village", "Longfeng Village", "other")]),
     # Mongolian names of banners and districts
     ("Horqin Left Middle Banner and Horqin District of Tongliao raised cattle.",

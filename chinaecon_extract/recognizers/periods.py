@@ -875,6 +875,8 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         if str(kw["n"]) not in _vocab()["five_year_plans"]:
             return None
         year, kw["year2"] = _int(g.get("year")), _int(g.get("year2"))
+        if year is None and not m.group().lower().endswith("period") and _prev_words(text, start, 1) != ["during"]:
+            return None  # the plan itself ("implement the 14th Five-Year Plan"), not its years
     elif rule == "yearspan":
         kw["year2"] = int(g["year2"])
         if not (0 < kw["year2"] - year <= 60):
@@ -1015,8 +1017,10 @@ def _year_scopes(text: str, s: int, e: int) -> bool:
         return True
     if after.startswith("'s"):
         return True
-    if _clause_start(text, s) and _SUBJECT_OF.match(after):
-        return True
+    if (_clause_start(text, s) or text[max(0, s - 2):s] == ", ") and _SUBJECT_OF.match(after):
+        return True  # "2023 was a year of recovery", "Fellow deputies, 2023 is the key year"
+    if after.startswith(":") and prev and prev[-1] == "of":
+        return True  # a heading: "The key works of 2024:"
     return _plan_after().match(after) is not None  # "sets 2026 growth target"
 
 

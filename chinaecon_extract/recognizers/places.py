@@ -163,9 +163,11 @@ def lexicon() -> Lexicon:
         else:
             drop = len(words) if r.get("generic") else 0  # "Songhua Lake scenic area" is named "Songhua Lake"
             # "pinyin": the name words must be pinyin; the level word then leaves the name ("Xiangyun County"
-            # is Xiangyun) unless "keep" says it is part of it ("Maiji Mountain")
+            # is Xiangyun) unless "keep" says it is part of it ("Maiji Mountain"); "bare": it leaves the name
+            # whatever the words ("Caijiapo Town" is Caijiapo)
+            bare = r.get("bare") or r.get("pinyin") and not r.get("keep")
             suffixes.setdefault(words[0], []).append((words, r["level"], bool(r.get("gazetteer")), bool(r.get("pinyin")),
-                                                      drop, len(words) if r.get("pinyin") and not r.get("keep") else 0))
+                                                      drop, len(words) if bare else 0))
             gw.update(words)
             if r.get("settlement"):
                 settlements.add(r["pattern"])

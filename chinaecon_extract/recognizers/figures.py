@@ -75,6 +75,7 @@ class _Lexicon:
     change_before: regex.Pattern
     population_before: regex.Pattern
     hyphen_unit: regex.Pattern
+    hyphened_units: dict  # a unit of several words written with hyphens, lower case -> unit
     hyphen_symbol: regex.Pattern
     name_unless_counted: regex.Pattern
     bare_follower: regex.Pattern
@@ -101,7 +102,7 @@ def lexicon() -> _Lexicon:
     units = surfaces()
     recs = load_json("unit_surfaces.json")
     word_units = {s: u for s, u in units.items() if any(s == w.lower() for w in recs[u].get("surfaces", []))}
-    hyphened = [w.replace(" ", "-") for w in word_units if " " in w]
+    hyphened = {w.replace(" ", "-"): u for w, u in word_units.items() if " " in w}  # "square-meter"
     symbols = {}
     for u, rec in recs.items():
         for s in rec.get("symbols", []):
@@ -134,6 +135,7 @@ def lexicon() -> _Lexicon:
         after_currency=regex.compile(rf"\s*(?P<cur>{grouped_alternation(after_codes)})(?![\w$])", regex.IGNORECASE),
         after_codes=after_codes,
         percent=regex.compile(r"\s*(?:(?P<pp>percentage[\s-]*points?|percent(?:age)?\s+points?|pp|ppts?)(?![\w])"
+                              r"|(?P<bp>basis[\s-]points?|bps?)(?![\w])"
                               r"|(?P<pct>%|percent(?![\w-])|per\s*cent(?![\w-])|pct(?![\w])))", regex.IGNORECASE),
         unit=regex.compile(rf"\s*(?P<unit>{grouped_alternation(word_units)})(?![\w])", regex.IGNORECASE),
         unit_symbol=regex.compile(rf"\s?(?P<unit>{alternation(symbols)})(?![\w])"),
@@ -170,8 +172,9 @@ def lexicon() -> _Lexicon:
                                         r"(?:(?:almost|nearly|about|only|around|over|more\s+than|some)\s+)?$", regex.IGNORECASE),
         # "3,000-ton", "0.2-percent", "10,000-square-meter", "5-billion-yuan"; group "joined" for a unit of
         # several words written with hyphens
-        hyphen_unit=regex.compile(rf"-(?:percent(?![\w])|per-cent(?![\w])|(?P<joined>{grouped_alternation(hyphened)})(?![\w])|"
+        hyphen_unit=regex.compile(rf"-(?:percent(?![\w])|per-cent(?![\w])|basis-points?(?![\w])|(?P<joined>{grouped_alternation(hyphened)})(?![\w])|"
                                   rf"(?:{grouped_alternation(word_units)}|yuan|dollars?)(?![\w]))", regex.IGNORECASE),
+        hyphened_units=hyphened,
         # "226-km", "300-MW": a unit symbol of two letters or more after a hyphen
         hyphen_symbol=regex.compile(rf"-(?P<unit>{alternation([s for s in symbols if len(s) > 1])})(?![\w])"),
         name_unless_counted=regex.compile(rf"(?<![\w])(?:{alternation(counts['name_before_unless_counted'])})\s*$"),
@@ -517,6 +520,11 @@ def _skip(text: str, lc: str, n: Number, s_start: int) -> bool:
     return False
 
 
+def _hundredth(x: float) -> float:
+    """x / 100 without binary noise (38 basis points are 0.38 percentage points, not 0.38000000000000006)."""
+    return float(f"{x / 100:.12g}")
+
+
 def _without_dot(tokens: list[str]) -> list[str]:
     """The tokens with one "." taken off the last ("Dec." -> "Dec"), as date_before allows."""
     if tokens and tokens[-1].endswith(".") and len(tokens[-1]) > 1:
@@ -561,7 +569,7 @@ def _suffix(text: str, lc: str, pos: int, end: int):
     if text[pos:pos + 1] == "-":
         h = f.hyphen_unit.match(lc, pos, end)
         if h and h.group("joined"):  # "10,000-square-meter"
-            return ("quantity", surfaces()[h.group("joined").replace("-", " ")], h.end())
+            return ("quantity", lex.hyphened_units[" ".join(h.group("joined").split())], h.end())
         if h:
             pos += 1  # "3,000-ton", "0.2-percent", "5-billion-yuan"
         else:
@@ -570,8 +578,8 @@ def _suffix(text: str, lc: str, pos: int, end: int):
                 return ("quantity", _symbol_unit(h.group("unit")), h.end())
     m = f.suffix.match(lc, pos, end)  # a percent, a currency or a unit word
     kind = m.lastgroup if m else None
-    if kind == "pp" or kind == "pct":
-        return ("percent", "percentage_point" if kind == "pp" else "percent", m.end())
+    if kind == "pp" or kind == "pct" or kind == "bp":
+        return ("percent", {"pp": "percentage_point", "pct": "percent", "bp": "basis_point"}[kind], m.end())
     if kind == "cur":
         return ("money", lex.after_codes[" ".join(text[m.start("cur"):m.end("cur")].lower().split())], m.end())
     mu = lex.unit_symbol.match(text, pos, end) if _may_start(_next_char(text, pos), lex.guards.symbol_first) else None
@@ -713,6 +721,9 @@ def _type_number(text, lc, numbers, i, s_start, s_end, drafts):
         d.end = send
         if kind == "percent":
             d.kind, d.pct_unit = "percent", what
+            if what == "basis_point":  # "38 basis points" is 0.38 percentage points
+                d.pct_unit, d.value = "percentage_point", _hundredth(value)
+                d.low, d.high = (None, None) if low is None else (_hundredth(low), _hundredth(high))
             sign = text[max(0, n.start - 1):n.start]
             if sign in ("-", "+") and not text[max(0, n.start - 2):n.start - 1].isalnum():
                 d.start = n.start - 1  # "-2.7%", "+5.6%" in a table or list: the sign is part of the figure
@@ -1181,9 +1192,14 @@ def _finish(text: str, lc: str, d: _Draft, bounds, starts, pct_ends: list[int], 
     j = bisect.bisect_right(pct_ends, d.start)
     prev_pct_end = pct_ends[j - 1] if j and pct_ends[j - 1] >= s_start else s_start
     role, direction, basis = percent_attributes(text, d.start, d.end, prev_pct_end, s_end, d.value, lc)
-    if role == "share" and prev_pct_end > s_start and _AND_NEXT.fullmatch(lc, prev_pct_end, d.start):
-        # "rose 6.3 percent in nominal terms and 5.9 percent in real terms": the cue before the first serves both
-        role, direction, basis = percent_attributes(text, d.start, d.end, s_start, s_end, d.value, lc)
+    if (role == "share" or direction == "up" and d.value >= 0 and text[d.start] != "+") and prev_pct_end > s_start \
+            and _AND_NEXT.fullmatch(lc, prev_pct_end, d.start):
+        # "rose 6.3 percent in nominal terms and 5.9 percent in real terms", "were down 0.3 percent month-on-month
+        # and 4.7 percent year-on-year": the cue before the first serves both (a change found with no cue of its own
+        # is "up" by default)
+        again = percent_attributes(text, d.start, d.end, s_start, s_end, d.value, lc)
+        if role == "share" or again[0] == "change":
+            role, direction, basis = again
     header = _column_header(text, d.start) if tables else None
     if header is not None:
         # a cell under "Growth" / "YoY" / "Change" in a table written as text lines is a change

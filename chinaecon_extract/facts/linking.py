@@ -21,6 +21,7 @@ import regex
 from ..data import load_json
 from ..results import Fact, Mention, Period
 from ..resolve.periods import shift_period
+from ..recognizers.figures import column_header
 from ..resolve.references import PHRASES
 from .indicators import indicator_for
 from ..text import alternation, compiled
@@ -1257,6 +1258,13 @@ def _of_follows(text: str, end: int) -> bool:
 
 def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | None:
     """The noun phrase naming what a figure measures, as the article words it."""
+    if "|" in text[s_start:m.start]:
+        # a cell of a table written as text: its column header, less the unit in brackets ("Cattle (head)")
+        header = column_header(text, m.start)
+        if header and text.count("|", s_start, m.start):
+            header = header.partition("(")[0].strip()
+            if header and not any(c.isdigit() for c in header):
+                return _clean(header)
     # "1.15 million metric tons of washed coal", "150 million yuan of output value"
     if m.type in ("quantity", "money", "count"):
         of = _OF_AFTER.match(text[m.end:m.end + 80]) if _of_follows(text, m.end) else None

@@ -418,7 +418,7 @@ def find_figures(text: str, sentences: Sequence[tuple[int, int]]) -> list:
         i += used
     _link_equivalents(text, drafts)
     pct_ends = sorted(d.end for d in drafts if d.kind == "percent")
-    tables = "|" in text  # a text with no "|" has no table for _column_header to read
+    tables = "|" in text  # a text with no "|" has no table for column_header to read
     if tables:
         drafts = [d for d in drafts if not _in_header_brackets(text, d.start)]
     return _carry_rates([_finish(text, lc, d, bounds, starts, pct_ends, tables) for d in drafts], text, starts)
@@ -909,7 +909,7 @@ def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _
     """A number with nothing after it: a count of the noun in force, a population, money
     of a money-like metric, or nothing. lc: lowered(text)."""
     if "|" in text and not n.is_word:
-        unit = _header_unit(_column_header(text, d.start))
+        unit = _header_unit(column_header(text, d.start))
         if unit is not None:  # "Fuzhou | 285.4 | +2.7%" under "Output (10,000 tonnes)": 2.854 million tonnes
             d.kind, scale, d.unit, d.currency = unit
             d.value *= scale
@@ -1168,7 +1168,7 @@ def _finish(text: str, lc: str, d: _Draft, bounds, starts, pct_ends: list[int], 
 
     pct_ends: the end offsets of all percent drafts, sorted, to find where the percent
     before this one ends (a bisection, not a pass over every draft for every percent).
-    tables: whether the text may hold a table written as text (_column_header).
+    tables: whether the text may hold a table written as text (column_header).
     The objects are built with keywords written out, not from a shared dict: one is built
     for every figure, and the dict and its unpacking cost as much as the rest."""
     kind = d.kind
@@ -1200,7 +1200,7 @@ def _finish(text: str, lc: str, d: _Draft, bounds, starts, pct_ends: list[int], 
         again = percent_attributes(text, d.start, d.end, s_start, s_end, d.value, lc)
         if role == "share" or again[0] == "change":
             role, direction, basis = again
-    header = _column_header(text, d.start) if tables else None
+    header = column_header(text, d.start) if tables else None
     if header is not None:
         # a cell under "Growth" / "YoY" / "Change" in a table written as text lines is a change
         kind = lexicon().cue_kind.get(header.lower())
@@ -1235,12 +1235,14 @@ def _header_unit(header: str | None) -> tuple[str, float, str | None, str | None
     inner = header[header.rfind("(") + 1:].rstrip(") ")
     if not inner or "|" in inner:
         return None
-    probe = inner if inner[0].isdigit() else "1 " + inner
+    # a unit alone is read after 1,000 ("1 head" is no livestock figure)
+    probe = inner if inner[0].isdigit() else "1000 " + inner
     found = find_figures(probe, [(0, len(probe))])
     if len(found) != 1 or found[0].start != 0 or found[0].end != len(probe) or found[0].type not in ("money", "quantity"):
         return None
     f = found[0]
-    return f.type, f.value, getattr(f, "unit", None), getattr(f, "currency", None)
+    scale = f.value if inner[0].isdigit() else f.value / 1000
+    return f.type, scale, getattr(f, "unit", None), getattr(f, "currency", None)
 
 
 def _in_header_brackets(text: str, pos: int) -> bool:
@@ -1260,7 +1262,7 @@ def _line_at(text: str, pos: int) -> tuple[int, int]:
     return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
 
 
-def _column_header(text: str, pos: int) -> str | None:
+def column_header(text: str, pos: int) -> str | None:
     """The header of the table column holding `pos`, for tables written as lines of cells
     separated by "|" (the first line of the block is the header); None outside such a table."""
     line_start, line_end = _line_at(text, pos)

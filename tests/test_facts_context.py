@@ -389,8 +389,13 @@ CONTEXT = [
      [("6.8 million TEUs", "Qinzhou Port", ("2025-01-01", "2025-11-23")),
       ("12 new routes", "Qinzhou Port", ("2025-01-01", "2025-11-20"))]),
     # a deadline ahead of publication ("will open by the end of 2027") does not date the sentences after it
-    ("The 226-km expressway will open to traffic by the end of 2027. The project will create 3,200 jobs.",
-     "2025-11-24", [("226-km", None, ("2027-01-01", "2027-12-31")), ("3,200 jobs", None, None)]),
+    ("The expressway, costing 31.2 billion yuan, will open to traffic by the end of 2027. The project will create "
+     "3,200 jobs.", "2025-11-24", [("31.2 billion yuan", None, ("2027-01-01", "2027-12-31")), ("3,200 jobs", None, None)]),
+    # a figure describing a thing ("a 226-km expressway") has no period, and a day it shares a sentence with
+    # is an event's date that does not date the sentences after it
+    ("Construction started on Tuesday on a 226-km expressway. The project, with a total investment of 48.6 "
+     "billion yuan, includes 96 bridges.", "2025-09-18",
+     [("226-km", None, None), ("48.6 billion yuan", None, None), ("96 bridges", None, None)]),
 ]
 
 

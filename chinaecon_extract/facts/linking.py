@@ -358,7 +358,9 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
             place_in_force = sentence_place
         if heading:
             heading_place = place_in_force
-        carried = [p for p, base in zip(scoping, based) if _carries(text, p, base, s_start, bool(figs), published)]
+        # (a figure describing a thing, "a 226-km expressway", reports nothing for the period to carry)
+        reported = any(not _adjectival(f) for f in figs)
+        carried = [p for p, base in zip(scoping, based) if _carries(text, p, base, s_start, reported, published)]
         if carried:
             # the period the sentence's first figure was reported for ("got off to a steady start this year,
             # with GDP reaching X in the first quarter"), else the sentence's first scoping period
@@ -1073,6 +1075,8 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
     this year" in a January-May report) does not replace the narrower period.
     scoping: (period mention, whether "since" precedes it, its _aside, the comparison base it dates) of each scoping period
     of the sentence; cues: the cue families of the sentence (_Cues)."""
+    if _adjectival(m):
+        return None  # "a 226-km expressway", "a 50,000-tonne plant": what a thing is, not what a period saw
     v = vocab()
     annual = None
     if cues["annual"]:
@@ -1227,6 +1231,12 @@ _WORDS_FROM_END = regex.compile(_WORDS.pattern, regex.REVERSE)
 _OF_AFTER = regex.compile(r"\s+of\s+((?:[\w'-]+\s+){0,5}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|"
                           r"was|were|is|are|has|have|up|down|an|a|which|while|this|that)\b))")
 _ADJECTIVAL = regex.compile(r"\d-[^\W\d]")  # a number joined to its unit by a hyphen
+
+
+def _adjectival(m: Mention) -> bool:
+    """Whether a quantity or money figure is joined to its unit by a hyphen, an attribute of the
+    noun after it ("a 226-km expressway", "a 3.2-billion-yuan facility")."""
+    return m.type in ("quantity", "money") and "-" in m.text and _ADJECTIVAL.search(m.text) is not None
 _NOUN_AFTER = regex.compile(r"\s+((?:[\w'-]+\s+){0,3}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|was|"
                             r"were|is|are|has|have|will|would|that|which|of|on|by|under|into)\b))")
 _SHARE_OF_AFTER = regex.compile(r"\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,6}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:were|was|are|"
@@ -1270,7 +1280,7 @@ def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | No
         of = _OF_AFTER.match(text[m.end:m.end + 80]) if _of_follows(text, m.end) else None
         if of and m.type != "count":
             return _clean(of.group(1))
-        if m.type != "count" and _ADJECTIVAL.search(m.text):
+        if _adjectival(m):
             # "a 226-km expressway", "a 2-million-tonne steel plant": the figure describes the noun after it
             noun = _NOUN_AFTER.match(text, m.end, m.end + 60)
             if noun:

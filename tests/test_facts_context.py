@@ -396,6 +396,11 @@ CONTEXT = [
     ("Construction started on Tuesday on a 226-km expressway. The project, with a total investment of 48.6 "
      "billion yuan, includes 96 bridges.", "2025-09-18",
      [("226-km", None, None), ("48.6 billion yuan", None, None), ("96 bridges", None, None)]),
+    # a month of a January-September report is a drill-down even when the report's period came in a
+    # sentence without figures
+    ("In the first three quarters of 2023, the county economy kept a steady trend.\n\nThe Liantang solar plant "
+     "added 40 MW in August. Retail sales reached 9.8 billion yuan, up 6.7 percent.", "2023-10-20",
+     [("40 MW", None, ("2023-08-01", "2023-08-31")), ("9.8 billion yuan", None, ("2023-01-01", "2023-09-30"))]),
 ]
 
 

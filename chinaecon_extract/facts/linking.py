@@ -369,11 +369,12 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
             old = period_in_force
             widens = (old and figs and new.granularity == "year" and old.granularity != "year" and old.start
                       and new.start <= old.start and old.end <= new.end)
-            drills = (old and in_force_with_figures and old.start and old.start <= new.start
+            drills = (old and (in_force_with_figures or old.granularity == "multi_month" and new.granularity
+                                in ("month", "day")) and old.start and old.start <= new.start
                       and new.end <= old.end and (old.start, old.end) != (new.start, new.end))
             if not widens and not drills:
                 # "started this year" does not widen a January-May report (a heading such as "Highlights for
-                # the whole year:" does); "In June alone" or the fourth
+                # the whole year:" does); "In June alone", a month of a January-September report, or the fourth
                 # quarter of an annual release is a drill-down that scopes its own sentence only
                 period_in_force, in_force_with_figures = new, bool(figs)
     return _merge_back_references(facts, text)

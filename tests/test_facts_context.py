@@ -401,6 +401,13 @@ CONTEXT = [
     ("In the first three quarters of 2023, the county economy kept a steady trend.\n\nThe Liantang solar plant "
      "added 40 MW in August. Retail sales reached 9.8 billion yuan, up 6.7 percent.", "2023-10-20",
      [("40 MW", None, ("2023-08-01", "2023-08-31")), ("9.8 billion yuan", None, ("2023-01-01", "2023-09-30"))]),
+    # a noun's background date ("the policies introduced in the second half of 2023") neither scopes the
+    # sentence's figures nor puts its year in force
+    ("Fiscal revenue reached 14.6 trillion yuan in the first eight months. Excluding the tax relief policies "
+     "introduced in the second half of 2023, revenue grew about 1 percent.\n\nMajor tax categories in the first "
+     "eight months:\n- VAT: 4.66 trillion yuan, down 5.8 percent", "2024-09-20",
+     [("14.6 trillion yuan", None, ("2024-01-01", "2024-08-31")), ("1 percent", None, ("2024-01-01", "2024-08-31")),
+      ("4.66 trillion yuan", None, ("2024-01-01", "2024-08-31"))]),
 ]
 
 

@@ -20,7 +20,7 @@ import regex
 
 from ..data import load_json
 from ..results import Fact, Mention, Period
-from ..resolve.periods import shift_period
+from ..resolve.periods import background, shift_period
 from ..recognizers.figures import column_header
 from ..resolve.references import PHRASES
 from .indicators import indicator_for
@@ -434,11 +434,14 @@ _DATELINE_DASH = regex.compile(r"\s*(?:\(|--|—|-)")
 
 def _scopes(text: str, p: Mention, s_start: int) -> bool:
     """False for comparison bases ("the same period last year", "over 2020"), reporting
-    dates ("said on Monday") and datelines."""
+    dates ("said on Monday"), datelines and a noun's background date ("the policies introduced
+    in the second half of 2023")."""
     v = vocab()
     if (_DATELINE_LEAD.fullmatch(text, s_start, p.start)
             and _DATELINE_DASH.match(text[p.end:p.end + 4])):
         return False  # the dateline "BEIJING, April 9 (Xinhua) --"
+    if background(text, p.start):
+        return False
     before = text[max(s_start, p.start - 40):p.start]
     if before[-6:].lower() == "since " and _ends_with(v.record_since, text[max(s_start, p.start - 60):p.start]):
         return False  # "the biggest increase since February 2024": where a record starts, not the figure's period

@@ -631,6 +631,21 @@ def _compared_base(expr: PeriodExpression, text: str) -> bool:
     return bool(the.search(before) or figure.search(before))
 
 
+def background(text: str, start: int) -> bool:
+    """Whether the period at `start` dates a noun through a participle ("the tax relief policies
+    introduced in the second half of 2023", "a fund set up in 2019"): background, not what the
+    article reports (periods.json "background_participles")."""
+    before = text[max(0, start - 40):start]
+    return "in " in before[-8:] and bool(_background_before().search(before))
+
+
+@lru_cache(maxsize=1)
+def _background_before() -> re.Pattern:
+    words = alternation(_tables()["background_participles"])
+    return re.compile(r"(?<![\w-])(?!(?:was|were|is|are|been|be|being|has|have|had|and|or|it|they|we|he|she)\s)"
+                      rf"[A-Za-z]+\s+(?:{words})\s+in\s+(?:the\s+)?$")
+
+
 # the expressions that may be written only as a comparison base
 _COMPARABLE = frozenset({"year", "half", "quarter", "month"})
 
@@ -662,7 +677,7 @@ def _update(expr: PeriodExpression, p: Period, ctx: _Context, text: str = "") ->
     k = expr.kind
     comparison = k in ("same", "earlier", "ref") or expr.yrel in ("last", "previous", "ago") or expr.rel in (
         "last", "previous", "past", "next", "following") or expr.name is None and k == "holiday" \
-        or _compared_base(expr, text)
+        or _compared_base(expr, text) or background(text, expr.start)
     reported_on = k == "date" and p.how == "published" and ctx.year_explicit and ctx.year is not None
     if k in _SETS_YEAR and not comparison and s.year == e.year and not reported_on:
         # ("revenue in 2025 ..., the department said on Jan 24": the day it was said keeps 2025 in force)

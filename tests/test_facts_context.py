@@ -408,6 +408,14 @@ CONTEXT = [
      "eight months:\n- VAT: 4.66 trillion yuan, down 5.8 percent", "2024-09-20",
      [("14.6 trillion yuan", None, ("2024-01-01", "2024-08-31")), ("1 percent", None, ("2024-01-01", "2024-08-31")),
       ("4.66 trillion yuan", None, ("2024-01-01", "2024-08-31"))]),
+    # a place the lead names only in passing keeps its own sentence, but each new paragraph goes back to
+    # the place the article keeps naming
+    ("The power line linking the Baihetan station with Zhejiang province carried 31.6 billion kWh this year.\n\n"
+     "Sichuan's hydropower capacity reached 98.6 million kW. Sichuan sent 142.7 billion kWh to other regions.\n\n"
+     "The province invested 41.2 billion yuan in its grid, and Sichuan added 8 GW of capacity.", "2024-12-27",
+     [("31.6 billion kWh", "Zhejiang", ("2024-01-01", "2024-12-31")), ("98.6 million kW", "Sichuan", ("2024-01-01", "2024-12-31")),
+      ("142.7 billion kWh", "Sichuan", ("2024-01-01", "2024-12-31")), ("41.2 billion yuan", "Sichuan", ("2024-01-01", "2024-12-31")),
+      ("8 GW", "Sichuan", ("2024-01-01", "2024-12-31"))]),
 ]
 
 

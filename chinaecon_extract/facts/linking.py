@@ -305,7 +305,7 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         per_sentence[k].append(m)
     # the candidate places of the lead's sentences, found once for _lead_place and the loop below
     lead = [_candidate_places(text, ms, s_start) for (s_start, _), ms in zip(sentences[:3], per_sentence)]
-    default_place = _lead_place(text, sentences, lead) or _document_place(text, mentions)
+    default_place = _topic_place(_lead_place(text, sentences, lead), text, mentions)
     place_in_force = default_place
     period_in_force: Period | None = None
     in_force_with_figures = False
@@ -408,6 +408,18 @@ def _inside(p: dict, q: dict) -> bool:
         prefix = qc.rstrip("0")
         return len(prefix) in (2, 4) and pc.startswith(prefix)
     return p["name"].startswith(q["name"] + " ")
+
+
+def _topic_place(lead: dict | None, text: str, mentions: Sequence[Mention]) -> dict | None:
+    """The place a new paragraph goes back to: the lead's place, unless the lead names it only in
+    passing ("the line linking Baihetan with Zhejiang province") and the article keeps naming
+    another Chinese place (three times or more); with no lead place, the most mentioned one. A national
+    release (China in the lead) keeps China however often it names provinces."""
+    doc = _document_place(text, mentions)
+    if lead is None or doc is None or doc["name"] == lead["name"] or "country" in (doc["level"], lead["level"]):
+        return lead or doc
+    named = [m.name for m in mentions if m.type == "location"]
+    return doc if named.count(lead["name"]) == 1 and named.count(doc["name"]) >= 3 else lead
 
 
 def _document_place(text: str, mentions: Sequence[Mention]) -> dict | None:

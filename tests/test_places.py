@@ -151,6 +151,11 @@ CASES = [
     ("At Haitang Bay, 98,000 shoppers spent 1.2 billion yuan.", [("Haitang Bay", "Haitang Bay", "other")]),
     ("Boats at the Sandu'ao fishing ground landed 3,000 tons.", [("Sandu'ao fishing ground", "Sandu'ao", "other")]),
     ("Lulang town opened 26 new homestays.", [("Lulang town", "Lulang", "other")]),
+    # Tibetan names of Sichuan's Tibetan areas ("Aba" and "Ganzi" keep the article's spelling)
+    ("The road runs through the Ngawa Tibetan and Qiang autonomous prefecture to Zoige county.",
+     [("Ngawa Tibetan and Qiang autonomous prefecture", "Ngawa", "prefecture"), ("Zoige county", "Zoige", "county")]),
+    ("Aba prefecture and Ganzi Tibetan Autonomous Prefecture grew fast.",
+     [("Aba prefecture", "Aba", "prefecture"), ("Ganzi Tibetan Autonomous Prefecture", "Ganzi", "prefecture")]),
     ("Guangzhou in south China's Guangdong province handled 6.35 billion parcels.",
      [("Guangzhou", "Guangzhou", "prefecture"), ("China", "China", "country"), ("Guangdong province", "Guangdong", "province")]),
     ("The Yinlan-Lanzhou railway opened.", []),

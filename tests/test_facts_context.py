@@ -416,6 +416,11 @@ CONTEXT = [
      [("31.6 billion kWh", "Zhejiang", ("2024-01-01", "2024-12-31")), ("98.6 million kW", "Sichuan", ("2024-01-01", "2024-12-31")),
       ("142.7 billion kWh", "Sichuan", ("2024-01-01", "2024-12-31")), ("41.2 billion yuan", "Sichuan", ("2024-01-01", "2024-12-31")),
       ("8 GW", "Sichuan", ("2024-01-01", "2024-12-31"))]),
+    # a sentence opening on the whole country belongs to China in a provincial report
+    ("Sichuan's yuan loans grew 8.1 percent in October. Nationally, M2 stood at 309.71 trillion yuan, up 7.5 "
+     "percent. The province's deposits rose 6.2 percent.", "2024-11-20",
+     [("8.1 percent", "Sichuan", ("2024-10-01", "2024-10-31")), ("309.71 trillion yuan", "China", ("2024-10-01", "2024-10-31")),
+      ("6.2 percent", "Sichuan", ("2024-10-01", "2024-10-31"))]),
 ]
 
 

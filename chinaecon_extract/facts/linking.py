@@ -338,6 +338,8 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         # a heading names its place whatever the preposition ("Main indicators in Ningbo:")
         sentence_place = _choose_place(text, places, s_start, bool(figs) or heading, place_in_force,
                                        (figs[0].start, max(f.end for f in figs)) if figs and places else None)
+        if figs and _NATIONALLY.match(text, s_start):
+            sentence_place = dict(_CHINA)  # "Nationally, M2 stood at 309.71 trillion yuan" in a provincial report
         # the clause breaks of the sentence, found once for every figure and place in it
         breaks = _clause_breaks(text, s_start, s_end) if figs or len(places) > 1 else []
         clause_places = _clause_places(text, places, s_start, s_end, place_in_force, breaks) if len(places) > 1 else {}
@@ -410,6 +412,12 @@ def _inside(p: dict, q: dict) -> bool:
     return p["name"].startswith(q["name"] + " ")
 
 
+# a sentence opening on the whole country, whatever place the article is about
+_NATIONALLY = regex.compile(r"\s*(?:nationally|nationwide|across\s+the\s+country|across\s+china|"
+                            r"at\s+the\s+national\s+level)\s*,", regex.IGNORECASE)
+_CHINA = {"name": "China", "level": "country", "province": None}
+
+
 def _topic_place(lead: dict | None, text: str, mentions: Sequence[Mention]) -> dict | None:
     """The place a new paragraph goes back to: the lead's place, unless the lead names it only in
     passing ("the line linking Baihetan with Zhejiang province") and the article keeps naming
@@ -436,7 +444,7 @@ def _document_place(text: str, mentions: Sequence[Mention]) -> dict | None:
                 "parent": m.parent}
     if compiled(r"(?<![\w-])(?:national|nationwide|the\s+country'?s?|China'?s|the\s+nation'?s)(?![\w-])",
                 regex.IGNORECASE).search(text):
-        return {"name": "China", "level": "country", "province": None}
+        return dict(_CHINA)
     return None
 
 

@@ -19,9 +19,9 @@ from typing import Sequence
 import regex
 
 from ..data import load_json
+from ..recognizers.figures import column_header
 from ..results import Fact, Mention, Period
 from ..resolve.periods import background, shift_period
-from ..recognizers.figures import column_header
 from ..resolve.references import PHRASES
 from .indicators import indicator_for
 from ..text import alternation, compiled
@@ -150,6 +150,8 @@ class _Vocab:
     change_verb: regex.Pattern
     # "cutting carbon dioxide emissions by": the object of the verb names what changed
     delta_by: regex.Pattern
+    # a sentence opening on the whole country ("Nationally,"), whatever place the article is about
+    national: regex.Pattern
     annual: regex.Pattern
     timeless: regex.Pattern
     stock: regex.Pattern
@@ -213,6 +215,7 @@ def vocab() -> _Vocab:
         delta_by=regex.compile(rf"(?<![\w-])(?:{alternation(d['delta_verbs'])})\s+((?:[\w'-]+\s+){{1,5}}?)by\s+"
                                r"(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly|approximately|"
                                r"at\s+least|up\s+to|another|a\s+further)\s+)?$", regex.IGNORECASE),
+        national=regex.compile(rf"\s*(?:{alternation(d['national_openers'])})\s*,", regex.IGNORECASE),
         annual=regex.compile(r"(?<![\w-])(?:annual|annually|whole[\s-]year|full[\s-]year|for\s+the\s+year)(?![\w-])",
                              regex.IGNORECASE),
         timeless=regex.compile(rf"(?<![\w-])(?:{alternation(d['timeless_cues'])})(?![\w-])", regex.IGNORECASE),
@@ -338,7 +341,7 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         # a heading names its place whatever the preposition ("Main indicators in Ningbo:")
         sentence_place = _choose_place(text, places, s_start, bool(figs) or heading, place_in_force,
                                        (figs[0].start, max(f.end for f in figs)) if figs and places else None)
-        if figs and _NATIONALLY.match(text, s_start):
+        if figs and vocab().national.match(text, s_start):
             sentence_place = dict(_CHINA)  # "Nationally, M2 stood at 309.71 trillion yuan" in a provincial report
         # the clause breaks of the sentence, found once for every figure and place in it
         breaks = _clause_breaks(text, s_start, s_end) if figs or len(places) > 1 else []
@@ -412,9 +415,6 @@ def _inside(p: dict, q: dict) -> bool:
     return p["name"].startswith(q["name"] + " ")
 
 
-# a sentence opening on the whole country, whatever place the article is about
-_NATIONALLY = regex.compile(r"\s*(?:nationally|nationwide|across\s+the\s+country|across\s+china|"
-                            r"at\s+the\s+national\s+level)\s*,", regex.IGNORECASE)
 _CHINA = {"name": "China", "level": "country", "province": None}
 
 

@@ -283,7 +283,7 @@ CASES = [
      "the Mid-Autumn Festival holiday", "2022-09-10", "2022-09-12"),
     ("During the Qingming Festival holiday, 1.1 million trips were made.", "2023-04-06",
      "the Qingming Festival holiday", "2023-04-05", "2023-04-05"),
-    ("During the Qixi Festival, online flower sales jumped 35 percent.", "2025-09-02", "the Qixi Festival",
+    ("On the Qixi Festival, online flower sales jumped 35 percent.", "2025-09-02", "the Qixi Festival",
      "2025-08-29", "2025-08-29"),
     ("During the Dragon Boat Festival, sales rose 8 percent.", "2031-06-30", "the Dragon Boat Festival",
      "2031-06-24", "2031-06-24"),

@@ -70,7 +70,7 @@ class PeriodExpression:
     offset: tuple[str, int] | None = None
 
 
-_FESTIVAL_DAY_BEFORE = frozenset({"on", "by", "before", "after", "until", "till", "since", "during", "over", "for", "ahead"})
+_FESTIVAL_DAY_BEFORE = frozenset({"on", "by", "before", "after", "until", "till", "since"})
 _YREL = {"this": "this", "last": "last", "next": "next", "the previous": "previous", "the same": "same", "that": "same",
          "the current": "current", "the following": "following", "the preceding": "previous",
          "the prior": "previous", "a": "last", "the coming": "next"}
@@ -936,8 +936,9 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
             return None
         if not g.get("hword"):
             # a festival name alone is a period only where it is used as a date: a festival day after a
-            # preposition ("on Single's Day", "during the Qixi Festival"), a public holiday's festival
-            # after "during" or "over", or with its year ("from the 2020 Spring Festival")
+            # preposition of time ("on Single's Day", "on the Qixi Festival"; not "during the Double Eleven",
+            # as ../shared's gold has it), a public holiday's festival after "during" or "over", or with its
+            # year ("from the 2020 Spring Festival")
             prev = [w for w in _prev_words(text, start, 2) if w != "the"][-1:]
             if _vocab()["holidays"][key].get("festival_alone"):
                 if g.get("yrel") or g.get("year") or not prev or prev[0] not in _FESTIVAL_DAY_BEFORE:

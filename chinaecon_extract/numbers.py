@@ -221,17 +221,17 @@ def _from_match(m: regex.Match) -> Number | None:
             return None
         scale = g("short") or g("short_sp") or g("scale") or g("counting")
         decimals = len(raw.split(".")[1]) if "." in raw else 0
-        return Number(m.start(), m.end(), _round(base * _scale_value(scale)), has_scale=bool(scale),
+        return Number(m.start(), m.end(), tidy(base * _scale_value(scale)), has_scale=bool(scale),
                       decimals=decimals, digits=raw)
     if g("frac"):
         key = " ".join(g("frac").lower().split())
         val = v["fractions"][key] * _scale_value(g("scale_fr"))
-        return Number(m.start(), m.end(), _round(val), is_word=True, has_scale=bool(g("scale_fr")))
+        return Number(m.start(), m.end(), tidy(val), is_word=True, has_scale=bool(g("scale_fr")))
     if g("words"):
         val = words_value(g("words"))
         if val is None:
             return None
-        return Number(m.start(), m.end(), _round(val * _scale_value(g("scale_w"))), is_word=True,
+        return Number(m.start(), m.end(), tidy(val * _scale_value(g("scale_w"))), is_word=True,
                       has_scale=bool(g("scale_w")))
     return None
 
@@ -250,16 +250,17 @@ def _from_digits(text: str, m: re.Match) -> Number | None:
     dot = raw.find(".")  # the digit pattern allows one "." at most
     decimals = len(raw) - dot - 1 if dot >= 0 else 0
     if scale:
-        value = _round(base * _scale_value(scale))
+        value = tidy(base * _scale_value(scale))
     elif len(raw) <= 12:
-        value = base  # at most 12 significant digits: _round would give it back unchanged
+        value = base  # at most 12 significant digits: tidy would give it back unchanged
     else:
-        value = _round(base)
+        value = tidy(base)
     return Number(start, end, value, False, bool(scale), False, decimals, raw)
 
 
-def _round(x: float) -> float:
-    """Undo binary noise from scaling ("1.15 million" -> 1150000.0, not 1149999.9999)."""
+def tidy(x: float) -> float:
+    """Undo binary noise from arithmetic on a value ("1.15 million" -> 1150000.0, not 1149999.9999;
+    38 basis points -> 0.38, not 0.38000000000000006): twelve significant digits."""
     return float(f"{x:.12g}")
 
 

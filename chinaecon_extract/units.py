@@ -13,6 +13,7 @@ from importlib import resources
 import pint
 
 from .data import load_json
+from .numbers import tidy
 
 
 def _build_registry() -> pint.UnitRegistry:
@@ -54,7 +55,7 @@ def to_base(value: float, unit: str) -> tuple[float, str]:
     """`value unit` in the registry's base units, e.g. (1.5, "metric_ton") -> (1500.0, "kilogram");
     a barrel is an oil barrel (unit_surfaces.json "convert_as")."""
     factor, base = _base_factor(unit)
-    return float(f"{value * factor:.12g}"), base
+    return tidy(value * factor), base
 
 
 @lru_cache(maxsize=1024)

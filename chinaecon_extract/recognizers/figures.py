@@ -18,7 +18,7 @@ from typing import Sequence
 import regex
 
 from ..data import load_json
-from ..numbers import Number, find_numbers, grouped_alternation, vocabulary
+from ..numbers import Number, find_numbers, grouped_alternation, tidy, vocabulary
 from ..results import Count, MoneyAmount, Percent, Quantity
 from ..units import currencies, surfaces, to_base
 from ..text import alternation, compiled, folded as _folded, lowered
@@ -520,11 +520,6 @@ def _skip(text: str, lc: str, n: Number, s_start: int) -> bool:
     return False
 
 
-def _hundredth(x: float) -> float:
-    """x / 100 without binary noise (38 basis points are 0.38 percentage points, not 0.38000000000000006)."""
-    return float(f"{x / 100:.12g}")
-
-
 def _without_dot(tokens: list[str]) -> list[str]:
     """The tokens with one "." taken off the last ("Dec." -> "Dec"), as date_before allows."""
     if tokens and tokens[-1].endswith(".") and len(tokens[-1]) > 1:
@@ -702,7 +697,7 @@ def _type_number(text, lc, numbers, i, s_start, s_end, drafts):
                     base2 = float(m2.digits.replace(",", "")) if m2.digits else None
                     if base2:
                         scale = m2.value / base2
-                low, high = _r(n.value * scale), m2.value
+                low, high = tidy(n.value * scale), m2.value
                 if low <= high:
                     value, end = low, m2.end
                     used = 2
@@ -722,8 +717,8 @@ def _type_number(text, lc, numbers, i, s_start, s_end, drafts):
         if kind == "percent":
             d.kind, d.pct_unit = "percent", what
             if what == "basis_point":  # "38 basis points" is 0.38 percentage points
-                d.pct_unit, d.value = "percentage_point", _hundredth(value)
-                d.low, d.high = (None, None) if low is None else (_hundredth(low), _hundredth(high))
+                d.pct_unit, d.value = "percentage_point", tidy(value / 100)
+                d.low, d.high = (None, None) if low is None else (tidy(low / 100), tidy(high / 100))
             sign = text[max(0, n.start - 1):n.start]
             if sign in ("-", "+") and not text[max(0, n.start - 2):n.start - 1].isalnum():
                 d.start = n.start - 1  # "-2.7%", "+5.6%" in a table or list: the sign is part of the figure
@@ -815,10 +810,6 @@ def _partitive_item(text: str, drafts, start: int, s_start: int) -> str | None:
                         regex.IGNORECASE):
         return None
     return prev.item
-
-
-def _r(x: float) -> float:
-    return float(f"{x:.12g}")
 
 
 def _rate_after_of(text: str, lc: str, pos: int, s_end: int) -> str | None:

@@ -375,8 +375,7 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
             widens = (old and figs and new.granularity == "year" and old.granularity != "year" and old.start
                       and new.start <= old.start and old.end <= new.end)
             drills = (old and (in_force_with_figures or old.granularity == "multi_month" and new.granularity
-                                in ("month", "day")) and old.start and old.start <= new.start
-                      and new.end <= old.end and (old.start, old.end) != (new.start, new.end))
+                                in ("month", "day")) and _within(new, old))
             if not widens and not drills:
                 # "started this year" does not widen a January-May report (a heading such as "Highlights for
                 # the whole year:" does); "In June alone", a month of a January-September report, or the fourth
@@ -423,8 +422,10 @@ def _topic_place(lead: dict | None, text: str, mentions: Sequence[Mention]) -> d
     passing ("the line linking Baihetan with Zhejiang province") and the article keeps naming
     another Chinese place (three times or more); with no lead place, the most mentioned one. A national
     release (China in the lead) keeps China however often it names provinces."""
+    if lead is not None and lead["level"] == "country":
+        return lead
     doc = _document_place(text, mentions)
-    if lead is None or doc is None or doc["name"] == lead["name"] or "country" in (doc["level"], lead["level"]):
+    if lead is None or doc is None or doc["name"] == lead["name"] or doc["level"] == "country":
         return lead or doc
     named = [m.name for m in mentions if m.type == "location"]
     return doc if named.count(lead["name"]) == 1 and named.count(doc["name"]) >= 3 else lead
@@ -1261,6 +1262,8 @@ def _adjectival(m: Mention) -> bool:
     """Whether a quantity or money figure is joined to its unit by a hyphen, an attribute of the
     noun after it ("a 226-km expressway", "a 3.2-billion-yuan facility")."""
     return m.type in ("quantity", "money") and "-" in m.text and _ADJECTIVAL.search(m.text) is not None
+
+
 _NOUN_AFTER = regex.compile(r"\s+((?:[\w'-]+\s+){0,3}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:and|in|at|from|to|for|with|was|"
                             r"were|is|are|has|have|will|would|that|which|of|on|by|under|into)\b))")
 _SHARE_OF_AFTER = regex.compile(r"\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,6}?[\w'-]+?)(?=\s*(?:[,;.()]|$|\s+(?:were|was|are|"
@@ -1292,10 +1295,10 @@ def _of_follows(text: str, end: int) -> bool:
 
 def _metric(text: str, m: Mention, s_start: int, c_start: int, figs) -> str | None:
     """The noun phrase naming what a figure measures, as the article words it."""
-    if "|" in text[s_start:m.start]:
+    if text.find("|", s_start, m.start) >= 0:
         # a cell of a table written as text: its column header, less the unit in brackets ("Cattle (head)")
         header = column_header(text, m.start)
-        if header and text.count("|", s_start, m.start):
+        if header:
             header = header.partition("(")[0].strip()
             if header and not any(c.isdigit() for c in header):
                 return _clean(header)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 import regex
@@ -128,3 +129,26 @@ def folded(rx: regex.Pattern) -> re.Pattern:
     body = "".join(part if part.startswith("\\") else part.lower() for part in parts)
     body = body.replace("(?p<", "(?P<").replace("(?p=", "(?P=")
     return re.compile(body, re.VERBOSE if rx.flags & regex.VERBOSE else 0)
+
+
+class DisjointSpans:
+    """Spans [start, end) that never overlap, each with its item, kept in text order. Disjoint
+    spans sorted by start are sorted by end too, so only the last one starting before a new
+    span's end can overlap it: one bisect, not a scan over the spans kept."""
+
+    __slots__ = ("starts", "ends", "items")
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.items: list = []  # in text order
+
+    def add(self, start: int, end: int, item) -> bool:
+        """Keep `item` at [start, end) unless it overlaps a span kept; whether it was kept."""
+        c = bisect_left(self.starts, end)
+        if c and self.ends[c - 1] > start:
+            return False
+        self.starts.insert(c, start)
+        self.ends.insert(c, end)
+        self.items.insert(c, item)
+        return True

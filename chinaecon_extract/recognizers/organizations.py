@@ -7,7 +7,6 @@ data/patterns/organizations.jsonl and names in data/organizations.json.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
@@ -16,6 +15,7 @@ from typing import Iterator
 
 from ..data import load_json, load_jsonl
 from ..results import Organization
+from ..text import DisjointSpans
 from .places import BASED_WORDS, FUNCTION_CAPS, TOKEN as TOKEN_RE, Tokens, is_pinyin
 
 DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov)\Z")
@@ -275,18 +275,12 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
             if m.group(1).split()[0] not in FUNCTION_CAPS:
                 found.append((m.start(1), m.end(1), "company"))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-    # kept spans never overlap, so in text order their ends rise with their starts: only the
-    # last one starting before a candidate's end can overlap it (one bisect, not a scan)
-    kept: list[tuple[int, int, str]] = []  # in text order
-    kept_starts: list[int] = []
+    kept = DisjointSpans()  # the longest first, never overlapping
     for f in found:
-        c = bisect_left(kept_starts, f[1])
-        if not (c and kept[c - 1][1] > f[0]):
-            kept.insert(c, f)
-            kept_starts.insert(c, f[0])
+        kept.add(f[0], f[1], f)
     out: list[tuple[int, int, str]] = []
     defined: dict[str, tuple[int, str]] = {}  # abbreviation -> (where its definition ends, kind)
-    for start, end, kind in kept:
+    for start, end, kind in kept.items:
         if out and text[start:end].isupper() and text[out[-1][1]:start].strip() == "(" and text[end:end + 1] == ")":
             defined.setdefault(text[start:end], (end, out[-1][2]))
             continue  # "Communist Party of China (CPC)": the abbreviation being defined

@@ -17,6 +17,7 @@ from typing import Iterable, Iterator, Sequence
 from ..data import load_json, load_jsonl
 from ..gazetteer import Entry, key, load
 from ..results import Place
+from ..text import DisjointSpans
 
 TOKEN = re.compile(r"[^\W_]+(?:['\-.&][^\W_]+)*")
 # a pinyin syllable (permissive): used to tell Chinese names from English words
@@ -458,24 +459,17 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
     blocked_starts, blocked_reach = _overlap_index(blocked)
     found.sort(key=_RANK)
     quotes = '"' in text
-    # kept spans never overlap, so sorted by start they are sorted by end too: only the last
-    # one starting before a candidate's end can overlap it (one bisect instead of a scan)
-    kept: list[tuple[int, int, int, int, object]] = []  # in text order
-    kept_starts: list[int] = []
+    kept = DisjointSpans()
     for f in found:
         _neg, _prio, start, end, _payload = f
         if blocked_starts:
             c = bisect_left(blocked_starts, end)
             if c and blocked_reach[c - 1] > start:
                 continue
-        c = bisect_left(kept_starts, end)
-        if c and kept[c - 1][3] > start:
-            continue
         if quotes and _after_open_quote(text, start) and _QUOTED_TITLE.match(text, end):
             continue  # the "Guizhou Poverty Alleviation Package": a place opening a quoted title is part of a name
-        kept.insert(c, f)
-        kept_starts.insert(c, start)
-    for _neg, prio, start, end, payload in kept:
+        kept.add(start, end, f)
+    for _neg, prio, start, end, payload in kept.items:
         surf = text[start:end]
         if prio == 1:
             e = _choose(payload, context)

@@ -48,6 +48,7 @@ class Gazetteer:
     max_words: dict  # first word key -> longest alias in words
     acronyms: frozenset  # all-caps aliases that may match in capitals (US, UAE, HKSAR)
     bare_index: dict  # key -> the index entries that may match without a level word (bare), best first
+    possessive_heads: frozenset  # a name's words up to one ending in "'s" inside it ("democratic people's")
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Candidates for an English name, best first (higher level first)."""
@@ -106,9 +107,11 @@ def _build() -> Gazetteer:
             index.setdefault(key(a), []).append(e)
     index = {k: tuple(sorted(v, key=lambda e: LEVEL_RANK[e.level])) for k, v in index.items()}
     max_words: dict[str, int] = {}
+    heads = set()
     for k in index:
         words = k.split(" ")
         max_words[words[0]] = max(max_words.get(words[0], 0), len(words))
+        heads.update(" ".join(words[:j + 1]) for j, w in enumerate(words[:-1]) if w.endswith("'s"))
     acronyms = frozenset(key(a) for r in records for a in r["aliases"] if a.replace(".", "").isupper())
     bare_index = {k: tuple(e for e in v if e.bare) for k, v in index.items()}  # built once, not per match
-    return Gazetteer(meta, tuple(entries), index, max_words, acronyms, bare_index)
+    return Gazetteer(meta, tuple(entries), index, max_words, acronyms, bare_index, frozenset(heads))

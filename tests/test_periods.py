@@ -91,6 +91,16 @@ CASES = [
     ("Investment grew 20 percent from Jan to Feb.", "2021-03-05", "Jan to Feb", "2021-01-01", "2021-02-28"),
     ("Investment grew 20 percent in January-March.", A, "January-March", "2025-01-01", "2025-03-31"),
     ("Output rose in June-August of 2023.", A, "June-August of 2023", "2023-06-01", "2023-08-31"),
+    # a span across the new year ends in the year in force; "between ... and" is a span too
+    ("From November to February, the resort sold 2.1 million lift tickets.", "2025-03-10", "November to February", "2024-11-01", "2025-02-28"),
+    ("Visits rose 12 percent from December 2024 to March 2025.", N, "December 2024 to March 2025", "2024-12-01", "2025-03-31"),
+    ("Visits rose 12 percent between December 2024 and February 2025.", N, "December 2024 and February 2025", "2024-12-01", "2025-02-28"),
+    ("The snow season runs from November 2025 to March, officials said.", N, "November 2025 to March", "2025-11-01", "2026-03-31"),
+    ("Sales in November and February fell 3 percent.", "2025-03-10", "November", "2024-11-01", "2024-11-30"),
+    ("Output rose from March 2023 to May 2024.", N, "May 2024", "2024-05-01", "2024-05-31"),
+    # a company's financial year ended on December 31 is the calendar year
+    ("For the year ended 31 December 2024, the group's revenue reached 12.5 billion yuan.", N, "the year ended 31 December 2024", "2024-01-01", "2024-12-31"),
+    ("Net profit rose 8 percent in the fiscal year ended December 31, 2023.", N, "the fiscal year ended December 31, 2023", "2023-01-01", "2023-12-31"),
     ("Revenue reached 5 billion yuan in the first 10 months of 2019.", N, "the first 10 months of 2019", "2019-01-01", "2019-10-31"),
     ("Revenue reached 5 billion yuan in the first 10 months.", "2019-11-14", "the first 10 months", "2019-01-01", "2019-10-31"),
     ("Revenue reached 5 billion yuan in the first two months.", "2021-03-05", "the first two months", "2021-01-01", "2021-02-28"),

@@ -117,6 +117,10 @@ CASES = [
     ("Trains link Asia and Europe.", [("Asia", "Asia", "other"), ("Europe", "Europe", "other")]),
     ("Trains run from Xi'an to Duisburg.", [("Xi'an", "Xi'an", "prefecture"), ("Duisburg", "Duisburg", "other")]),
     ("The Republic of Korea and Vietnam are major partners.", [("Republic of Korea", "South Korea", "country"), ("Vietnam", "Vietnam", "country")]),
+    # a possessive inside a name does not end it
+    ("Trade with the Democratic People's Republic of Korea rose.", [("Democratic People's Republic of Korea", "North Korea", "country")]),
+    ("The People's Republic of China was founded in 1949.", [("People's Republic of China", "China", "country")]),
+    ("Korea's exports of chips to Vietnam rose.", [("Korea", "South Korea", "country"), ("Vietnam", "Vietnam", "country")]),
     ("Southeast Asia is the largest market.", [("Southeast Asia", "Southeast Asia", "other")]),
     ("The Yangtze River Delta led growth.", [("Yangtze River Delta", "Yangtze River Delta", "other")]),
     ("The Guangdong-Hong Kong-Macao Greater Bay Area grew.", [("Guangdong-Hong Kong-Macao Greater Bay Area", "Guangdong-Hong Kong-Macao Greater Bay Area", "other")]),

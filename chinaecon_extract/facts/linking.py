@@ -860,6 +860,7 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, based, owners, 
     sentence = (s_start, s_end)
     respective = _respective_places(text, s_start, s_end, breaks, heads, mentions, resp) if (
         listed or len(heads) > 1) and (cues.may_hold("respectively") or cues.may_hold(" and ")) else {}
+    prev = None  # the figure before, whose metric a figure listed right after it shares
     for m in heads:
         change = change_of.get(id(m))
         is_value = id(m) in value_ids
@@ -875,7 +876,11 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, based, owners, 
         metric = None
         if change is not None and change.start < m.start:
             metric = _metric(text, change, s_start, c_start, figs)  # "exports grew 5% to X"
+        if prev is not None and prev.type == m.type and getattr(prev, "role", None) == getattr(m, "role", None) \
+                and _LIST_JOINT.fullmatch(text, prev.end, m.start):
+            metric = out[-1].metric  # "urban and rural incomes were 45,310 yuan and 18,926 yuan": one metric
         metric = metric or _metric(text, m, s_start, c_start, figs)
+        prev = m
         last = max(m.end, change.end if change else 0)
         rank = _rank(text, last, c_end if c_end > last else s_end) if cues["rank"] else None
         alt = tuple(m.equivalent) if is_value and getattr(m, "equivalent", None) else None
@@ -956,7 +961,7 @@ _AND = regex.compile(r",?\s+and\s+")
 _RESPECTIVELY = regex.compile(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 # from "respectively" to one of the figures it lists: a few words, then figures joined by commas and "and"
-_LISTED = regex.compile(r"(?:\s+[a-z-]+){0,3}\s+(?:[\d.,]+\s*(?:%|percent|per\s+cent)(?:\s*,|\s+and|,\s+and)?\s+)*")
+_LISTED = regex.compile(r",?(?:\s+[a-z-]+){0,3}\s+(?:[\d.,]+\s*(?:%|percent|per\s+cent)(?:\s*,|\s+and|,\s+and)?\s+)*")
 
 
 def _place_with(text: str, m: Mention, places) -> dict | None:

@@ -812,11 +812,21 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kind = "dayspan"
         kw.update(day=_day(g["day"]), day2=_day(g["day2"]), month2=_month(g.get("month2")) or month)
     elif rule == "monthspan":
-        kw["month2"] = _month(g["month2"])
-        if g.get("year1"):
-            year = year or int(g["year1"])
-        if kw["month2"] <= month:
-            return None
+        kw["month2"] = month2 = _month(g["month2"])
+        year1 = int(g["year1"]) if g.get("year1") else None
+        if year1 and year and year != year1 + (month2 < month):
+            return None  # "March 2023 to May 2024" is not a span within a year or across one new year
+        if month2 > month:
+            year = year or year1
+        else:
+            # across a new year ("from November to February", "December 2024 to March 2025"): the year
+            # written last ends it; "November and February" are two months ("between ... and" a span)
+            joint = text[m.end("year1" if year1 else "month"):m.start("month2")].strip().lower()
+            if month2 == month or (joint == "and" and not text[max(0, start - 9):start].lower().rstrip()
+                                   .endswith("between")):
+                return None
+            if year1 and year is None and yrel is None:
+                year = year1 + 1
     elif rule == "monthspan_ended":  # "the six months ended 30 June": the months up to that month's end
         emon = g.get("emon") or g.get("emon2")
         if not _capitalized(emon):

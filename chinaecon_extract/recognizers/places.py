@@ -267,10 +267,20 @@ class _WordMemo(dict):
 
 def _name_start(w: str) -> tuple[str, int, tuple[Entry, ...] | None]:
     """For capitalized token `w`: its gazetteer key (possessive dropped), the length in words of
-    the longest alias starting with it (0: no name starts here) and the entries of the key itself."""
+    the longest alias starting with it (0: no name starts here; "People's" starts "People's
+    Republic of China") and the entries of the key itself."""
     k0 = key(strip_possessive(w))
     gaz = load()
-    return k0, gaz.max_words.get(k0, 0), gaz.index.get(k0)
+    maxw = gaz.max_words.get(k0, 0)
+    if k0 != w.lower() and gaz.possessive_heads:
+        maxw = max(maxw, gaz.max_words.get(key(w), 0))
+    return k0, maxw, gaz.index.get(k0)
+
+
+def _possessive_inside(words: list[str], gaz) -> bool:
+    """Do `words`, the last ending in "'s", begin a name that goes on after the possessive
+    ("Democratic People's" of "Democratic People's Republic of Korea")? Rare, so asked only then."""
+    return " ".join(key(w) for w in words) in gaz.possessive_heads
 
 
 def _opens_level(w: str) -> bool:
@@ -322,7 +332,8 @@ def find_places(text: str, *, tokens: Tokens | None = None, blocked: Iterable[tu
         # a name spans tokens one space apart, each capitalized or a connector ("of", "and"),
         # and a possessive ends it: find that longest run once, then try lengths downwards
         reach, limit = 1, maxw if maxw < n - i else n - i
-        while (reach < limit and spaced[i + reach - 1] and not words[i + reach - 1].endswith("'s")
+        while (reach < limit and spaced[i + reach - 1]
+               and (not words[i + reach - 1].endswith("'s") or _possessive_inside(words[i:i + reach], gaz))
                and (caps[i + reach] or words[i + reach] in CONNECTORS)):
             reach += 1
         m = 1

@@ -312,7 +312,8 @@ def _resolve_one(expr: PeriodExpression, ctx: _Context) -> Period | None:
             return _month_named_rel(expr, ctx)
         return _yearly(expr, _near(expr, ctx), lambda y: _span(y, expr.month, 1, y, expr.month), "month")
     if k == "monthspan":
-        return _yearly(expr, ctx, lambda y: _span(y, expr.month, 1, y, expr.month2), "multi_month")
+        back = 1 if expr.month2 < expr.month else 0  # "from November to February": it ends in the year
+        return _yearly(expr, ctx, lambda y: _span(y - back, expr.month, 1, y, expr.month2), "multi_month")
     if k == "ytd":
         return _yearly(expr, ctx, lambda y: _span(y, 1, 1, y, expr.n), "multi_month")
     if k == "quarter":

@@ -273,6 +273,15 @@ CONTEXT = [
      "respectively realize industrial output value 620 million yuan, 480 million yuan.", "2025-09-20",
      [("8.7%", "Linxia", ("2025-01-01", "2025-08-31")), ("620 million yuan", "Dongxiang", ("2025-01-01", "2025-08-31")),
       ("480 million yuan", "Jishishan", ("2025-01-01", "2025-08-31"))]),
+    # a lead naming no place (an event's name holds none) reports on the dateline's city when the body
+    # names it again, however often another province comes up
+    ("HEFEI, Sept. 22 (Xinhua) -- The 2025 World Manufacturing Convention closed on Sunday with 426 projects "
+     "signed.\n\nHeld at the Binhu International Convention Center in Hefei, the event drew 1,200 exhibitors. "
+     "Buyers from Jiangsu signed 35 deals, and a Jiangsu delegation of 60 companies toured plants.\n\nOnline, "
+     "the convention drew 3.2 million views.", "2025-09-23",
+     [("426 projects", "Hefei", ("2025-09-21", "2025-09-21")), ("1,200 exhibitors", "Hefei", ("2025-09-21", "2025-09-21")),
+      ("35 deals", "Jiangsu", ("2025-09-21", "2025-09-21")), ("60 companies", "Jiangsu", ("2025-09-21", "2025-09-21")),
+      ("3.2 million views", "Hefei", ("2025-09-21", "2025-09-21"))]),
     # "Since China's reform and opening-up" is a time, not the subject
     ("Since China's reform and opening-up, the central government has held seven symposiums on work related "
      "to Xinjiang.", "2020-10-23", [("seven symposiums", "Xinjiang", None)]),

@@ -117,6 +117,10 @@ CASES = [
     ("Trains link Asia and Europe.", [("Asia", "Asia", "other"), ("Europe", "Europe", "other")]),
     ("Trains run from Xi'an to Duisburg.", [("Xi'an", "Xi'an", "prefecture"), ("Duisburg", "Duisburg", "other")]),
     ("The Republic of Korea and Vietnam are major partners.", [("Republic of Korea", "South Korea", "country"), ("Vietnam", "Vietnam", "country")]),
+    # the places in an event's name are not places of the report
+    ("The 136th China Import and Export Fair drew 253,000 overseas buyers.", []),
+    ("The Harbin International Ice and Snow Festival opened in Harbin on Friday.", [("Harbin", "Harbin", "prefecture")]),
+    ("Guangdong Expo visitors and Shenzhen residents shopped.", [("Shenzhen", "Shenzhen", "prefecture")]),
     # a possessive inside a name does not end it
     ("Trade with the Democratic People's Republic of Korea rose.", [("Democratic People's Republic of Korea", "North Korea", "country")]),
     ("The People's Republic of China was founded in 1949.", [("People's Republic of China", "China", "country")]),

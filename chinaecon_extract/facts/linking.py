@@ -424,6 +424,13 @@ def _topic_place(lead: dict | None, text: str, mentions: Sequence[Mention]) -> d
     release (China in the lead) keeps China however often it names provinces."""
     if lead is not None and lead["level"] == "country":
         return lead
+    if lead is None:
+        # a lead naming no place: the dateline's city when the body names it again ("GUANGZHOU, Nov. 4
+        # (Xinhua) -- The 136th China Import and Export Fair closed ... the Canton Fair Complex in Guangzhou")
+        located = [m for m in mentions if m.type == "location"]
+        if located and _dateline(text, {"start": located[0].start, "end": located[0].end}) and any(
+                m.name == located[0].name for m in located[1:]):
+            return _place_info(located[0])
     doc = _document_place(text, mentions)
     if lead is None or doc is None or doc["name"] == lead["name"] or doc["level"] == "country":
         return lead or doc

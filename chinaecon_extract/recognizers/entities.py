@@ -1,5 +1,5 @@
-"""Places, organizations, people and references together: the organizations and people
-found first block the places inside their names, and "the city" resolves against both.
+"""Places, organizations, people and references together: the organizations, people and
+events found first block the places inside their names, and "the city" resolves against both.
 Pure functions; the spaCy adapter is components/entities.py."""
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from operator import attrgetter
 
 from ..resolve.references import find_references
 from ..results import Organization
+from .events import find_events
 from .organizations import find_organizations, org_lexicon
 from .people import find_people, vocab
 from .places import Tokens, find_places, lexicon, respelled
@@ -29,7 +30,8 @@ def recognize(text: str):
     toks = Tokens.of(text, _start_words())
     orgs = list(find_organizations(text, tokens=toks))
     people = list(find_people(text, tokens=toks, organizations=orgs))
-    blocked = [(o.start, o.end) for o in orgs] + [(p.start, p.end) for p in people]
+    # (an event's name holds places that are not the report's: "the China Import and Export Fair")
+    blocked = [(o.start, o.end) for o in orgs] + [(p.start, p.end) for p in people] + find_events(text)
     places = []
     for p in find_places(text, tokens=toks, blocked=blocked):
         if p.level == "zone" and SOURCE_CUE.search(text, max(0, p.start - 20), p.start):

@@ -77,6 +77,9 @@ CASES = [
     # government bodies
     ("The National Bureau of Statistics released data.", [("National Bureau of Statistics", "government")]),
     ("The Ministry of Commerce said exports rose.", [("Ministry of Commerce", "government")]),
+    ("The Shenzhen Administration for Market Regulation fined 12 firms.", [("Shenzhen Administration for Market Regulation", "government")]),
+    ("The Hunan Provincial Commission for Discipline Inspection said.", [("Hunan Provincial Commission for Discipline Inspection", "government")]),
+    ("The Company for the first time paid a dividend.", []),
     ("Jiuquan Municipal People's Government issued a plan.", [("Jiuquan Municipal People's Government", "government")]),
     ("Jiuquan Municipal People\u2019s Government issued a plan.", [("Jiuquan Municipal People\u2019s Government", "government")]),
     ("Gansu Provincial Development and Reform Commission approved it.", [("Gansu Provincial Development and Reform Commission", "government")]),

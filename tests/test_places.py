@@ -121,6 +121,13 @@ CASES = [
     ("The 136th China Import and Export Fair drew 253,000 overseas buyers.", []),
     ("The Harbin International Ice and Snow Festival opened in Harbin on Friday.", [("Harbin", "Harbin", "prefecture")]),
     ("Guangdong Expo visitors and Shenzhen residents shopped.", [("Shenzhen", "Shenzhen", "prefecture")]),
+    # markets, resorts, exhibition complexes and power stations are places; a place named after an event is one
+    ("The Dounan Flower Market in Kunming traded 11.6 billion stems.", [("Dounan Flower Market", "Dounan Flower Market", "other"), ("Kunming", "Kunming", "prefecture")]),
+    ("Xinfadi Agricultural Products Wholesale Market handled 18,000 tons.", [("Xinfadi Agricultural Products Wholesale Market", "Xinfadi Agricultural Products Wholesale Market", "other")]),
+    ("Changbaishan International Resort received 1 million visits.", [("Changbaishan International Resort", "Changbaishan International Resort", "other")]),
+    ("The Baihetan hydropower station generated 60 billion kWh.", [("Baihetan hydropower station", "Baihetan", "other")]),
+    ("Held at the Canton Fair Complex in Guangzhou, the fair drew firms.", [("Canton Fair Complex", "Canton Fair Complex", "other"), ("Guangzhou", "Guangzhou", "prefecture")]),
+    ("The Property Market Report said the stock market rose.", []),
     # a possessive inside a name does not end it
     ("Trade with the Democratic People's Republic of Korea rose.", [("Democratic People's Republic of Korea", "North Korea", "country")]),
     ("The People's Republic of China was founded in 1949.", [("People's Republic of China", "China", "country")]),

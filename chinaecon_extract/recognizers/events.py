@@ -9,6 +9,7 @@ from functools import lru_cache
 from ..data import load_json
 
 _WORD_BEFORE = re.compile(r"([\w'’&.-]+)\s+$")
+_NAME_GOES_ON = re.compile(r" [A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -24,6 +25,8 @@ def find_events(text: str) -> list[tuple[int, int]]:
     nouns, connectors, leading = _vocab()
     out: list[tuple[int, int]] = []
     for m in nouns.finditer(text):
+        if _NAME_GOES_ON.match(text, m.end()):
+            continue  # "the Canton Fair Complex", "the Expo Center": a place named after the event
         start, at = None, m.start()
         while True:
             w = _WORD_BEFORE.search(text, max(0, at - 40), at)

@@ -241,9 +241,10 @@ def find_organizations(text: str, *, tokens: Tokens | None = None) -> Iterator[O
             s -= 1
         while s < i and not caps[s]:
             s += 1
-        # extend right: "Ministry of Commerce", "Central Committee of the Communist Party of China"
+        # extend right: "Ministry of Commerce", "Central Committee of the Communist Party of China",
+        # "Administration for Market Regulation"
         e = i
-        if takes_of and i + 2 < n and words[i + 1] == "of" and spaced[i] and spaced[i + 1]:
+        if takes_of and i + 2 < n and words[i + 1] in ("of", "for") and spaced[i] and spaced[i + 1]:
             k = i + 2
             if words[k] == "the" and k + 1 < n and spaced[k]:
                 k += 1

@@ -273,6 +273,9 @@ CONTEXT = [
      "respectively realize industrial output value 620 million yuan, 480 million yuan.", "2025-09-20",
      [("8.7%", "Linxia", ("2025-01-01", "2025-08-31")), ("620 million yuan", "Dongxiang", ("2025-01-01", "2025-08-31")),
       ("480 million yuan", "Jishishan", ("2025-01-01", "2025-08-31"))]),
+    # a river "on the" or "along the" which something lies is a setting, not what the figure is about
+    ("In Jingjiang, a county-level city under Taizhou on the Yangtze River, Jiangsu Changyang Shipbuilding Co. "
+     "delivered 17 vessels in the first half.", "2023-07-20", [("17 vessels", "Jingjiang", ("2023-01-01", "2023-06-30"))]),
     # a lead naming no place (an event's name holds none) reports on the dateline's city when the body
     # names it again, however often another province comes up
     ("HEFEI, Sept. 22 (Xinhua) -- The 2025 World Manufacturing Convention closed on Sunday with 426 projects "

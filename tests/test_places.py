@@ -128,6 +128,9 @@ CASES = [
     ("The Baihetan hydropower station generated 60 billion kWh.", [("Baihetan hydropower station", "Baihetan", "other")]),
     ("Held at the Canton Fair Complex in Guangzhou, the fair drew firms.", [("Canton Fair Complex", "Canton Fair Complex", "other"), ("Guangzhou", "Guangzhou", "prefecture")]),
     ("The Property Market Report said the stock market rose.", []),
+    ("Shipyards along the Yangtze River and the Luanhe River basin grew.", [("Yangtze River", "Yangtze River", "other"), ("Luanhe River", "Luanhe River", "other")]),
+    ("Tourists crowded Sun Island and the Songhua Lake scenic area.", [("Sun Island", "Sun Island", "other"), ("Songhua Lake scenic area", "Songhua Lake", "other")]),
+    ("The Yellow River Group said output rose.", []),
     # a possessive inside a name does not end it
     ("Trade with the Democratic People's Republic of Korea rose.", [("Democratic People's Republic of Korea", "North Korea", "country")]),
     ("The People's Republic of China was founded in 1949.", [("People's Republic of China", "China", "country")]),
@@ -140,7 +143,7 @@ CASES = [
     ("Ejin Horo Banner mines coal.", [("Ejin Horo Banner", "Ejin Horo", "county")]),
     ("Sanya Phoenix International Airport handled more flights.", [("Sanya Phoenix International Airport", "Sanya Phoenix International Airport", "other")]),
     # ambiguity: same name at two levels
-    ("Jilin City lies on the Songhua River.", [("Jilin City", "Jilin", "prefecture")]),
+    ("Jilin City lies on the Songhua River.", [("Jilin City", "Jilin", "prefecture"), ("Songhua River", "Songhua River", "other")]),
     ("Jilin province grows corn.", [("Jilin province", "Jilin", "province")]),
     ("Jilin harvested more corn.", [("Jilin", "Jilin", "province")]),
     ("Hainan sold more duty-free goods.", [("Hainan", "Hainan", "province")]),

@@ -163,6 +163,7 @@ class _Vocab:
     # meet the family's cue (see _Cues)
     families: dict[str, tuple[str, ...]]
     world_regions: frozenset[str]
+    natural_features: frozenset[str]  # last words of a river's, lake's... name
     # "'s largest ...": after a country, a description of something else ("China's largest grain producer")
     epithet: regex.Pattern
     # "the biggest increase since": a record's starting point follows
@@ -237,6 +238,7 @@ def vocab() -> _Vocab:
                   "stock": _cue_pieces(d["stock_nouns"] + ["investment", "has", "have", "each", "home"]),
                   "from": ("from",)},
         world_regions=frozenset(d["world_regions"]),
+        natural_features=frozenset(d["natural_features"]),
         epithet=regex.compile(rf"'s?\s+(?:[\w-]+\s+)?(?:{alternation(d['country_epithets'])})(?![\w-])", regex.IGNORECASE),
         record_since=regex.compile(rf"(?<![\w-])(?:{alternation(d['record_before_since'])})(?![\w-])[^,;()]{{0,40}}?"
                                    r"\s(?:since|Since)\s+$", regex.IGNORECASE),
@@ -539,7 +541,8 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
         if m.type in _PLACE_TYPES:
             p = _place_info(m)
             # (not "Wuwei-based": where a company is based describes the company)
-            if p and not _dateline(text, p) and _domestic(p) and text[p["end"]:p["end"] + 1] != "-":
+            if p and not _dateline(text, p) and _domestic(p) and text[p["end"]:p["end"] + 1] != "-" \
+                    and not _setting_feature(text, p):
                 out.append(p)
     if not out:
         return out
@@ -589,6 +592,16 @@ def _settlement(places: list[dict], q: dict, text: str) -> bool:
 
 
 _APPOSED = regex.compile(r"\s*,\s*|\s+(?:of|in|on)\s+(?:the\s+)?")
+
+
+def _setting_feature(text: str, p: dict) -> bool:
+    """A river, lake or mountain where something lies ("on the Yangtze River", "along the Yellow
+    River"): a setting, never what a figure is about."""
+    return (p["level"] == "other" and p["name"].rpartition(" ")[2] in vocab().natural_features
+            and _FEATURE_SETTING.search(text, max(0, p["start"] - 16), p["start"]) is not None)
+
+
+_FEATURE_SETTING = re.compile(r"(?<![\w-])(?:on|along|alongside|near|by|beside|across|over)\s+the\s+$", re.IGNORECASE)
 
 
 def _domestic(p: dict) -> bool:

@@ -273,6 +273,10 @@ CONTEXT = [
      "respectively realize industrial output value 620 million yuan, 480 million yuan.", "2025-09-20",
      [("8.7%", "Linxia", ("2025-01-01", "2025-08-31")), ("620 million yuan", "Dongxiang", ("2025-01-01", "2025-08-31")),
       ("480 million yuan", "Jishishan", ("2025-01-01", "2025-08-31"))]),
+    # a work report opening on "Past year" puts last year in force for "the whole year" and its comparisons
+    ("Past year, the county kept steady development. The whole year the county GDP realized 126.58 100 million "
+     "yuan, grew 5.8% compared with same period of last year.", "2024-02-06",
+     [("126.58 100 million yuan", None, ("2023-01-01", "2023-12-31"))]),
     # a river "on the" or "along the" which something lies is a setting, not what the figure is about
     ("In Jingjiang, a county-level city under Taizhou on the Yangtze River, Jiangsu Changyang Shipbuilding Co. "
      "delivered 17 vessels in the first half.", "2023-07-20", [("17 vessels", "Jingjiang", ("2023-01-01", "2023-06-30"))]),

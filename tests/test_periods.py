@@ -98,6 +98,9 @@ CASES = [
     ("The snow season runs from November 2025 to March, officials said.", N, "November 2025 to March", "2025-11-01", "2026-03-31"),
     ("Sales in November and February fell 3 percent.", "2025-03-10", "November", "2024-11-01", "2024-11-30"),
     ("Output rose from March 2023 to May 2024.", N, "May 2024", "2024-05-01", "2024-05-31"),
+    # "the past year": last year in a January or February work report, else the twelve months before
+    ("Past year, the county's GDP grew 5.8 percent.", "2024-02-06", "Past year", "2023-01-01", "2023-12-31"),
+    ("Over the past year, home prices fell 5.3 percent.", "2024-07-10", "the past year", "2023-07-12", "2024-07-10"),
     # a company's financial year ended on December 31 is the calendar year
     ("For the year ended 31 December 2024, the group's revenue reached 12.5 billion yuan.", N, "the year ended 31 December 2024", "2024-01-01", "2024-12-31"),
     ("Net profit rose 8 percent in the fiscal year ended December 31, 2023.", N, "the fiscal year ended December 31, 2023", "2023-01-01", "2023-12-31"),

@@ -908,6 +908,8 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
         kw["n"] = n * 10 if unit.startswith("decade") else n
         if unit in ("years", "decades") and not g.get("n"):
             return None
+    elif rule == "past_year":  # "Past year, the county ...", "over the past year"
+        kind, kw["n"] = "past", 1
     elif rule == "years_ago":
         kind, yrel = "year", "ago"
         kw["n"] = _num(g["n"])

@@ -354,7 +354,13 @@ def _resolve_one(expr: PeriodExpression, ctx: _Context) -> Period | None:
     if k == "past":
         if ctx.pub is None:
             return _unresolved("'the past years' with no publication date", "multi_year")
+        if expr.n == 1 and expr.kind == "past" and "year" in expr.text.lower() and ctx.pub.month > 2:
+            # "over the past year" in the middle of a year: the twelve months up to the article
+            return _period(ctx.pub - dt.timedelta(days=364), ctx.pub, "multi_month", "published")
         if ctx.pub.month <= 2:
+            if expr.n == 1:  # "Past year, the county ..." in a February work report: last year
+                return _period(dt.date(ctx.pub.year - 1, 1, 1), dt.date(ctx.pub.year - 1, 12, 31), "year",
+                               "published")
             # "over the past five years" in a January work report: the five whole years before this one
             return _period(dt.date(ctx.pub.year - expr.n, 1, 1), dt.date(ctx.pub.year - 1, 12, 31), "multi_year",
                            "published")
@@ -688,6 +694,8 @@ def _update(expr: PeriodExpression, p: Period, ctx: _Context, text: str = "") ->
         elif expr.yrel in ("this", "current") or ctx.year != s.year or ctx.year is None:
             if not (k == "year" and expr.yrel in ("same", "the")):
                 ctx.year, ctx.year_explicit = s.year, ctx.year_explicit and ctx.year == s.year
+    if k == "past" and p.granularity == "year":
+        ctx.year, ctx.looks_back = s.year, True  # "Past year, ..." opens a work report on that year
     if comparison:
         return
     if k not in ("since", "past", "plan", "decade", "yearspan", "weekday") and not (

@@ -273,6 +273,12 @@ CONTEXT = [
      "respectively realize industrial output value 620 million yuan, 480 million yuan.", "2025-09-20",
      [("8.7%", "Linxia", ("2025-01-01", "2025-08-31")), ("620 million yuan", "Dongxiang", ("2025-01-01", "2025-08-31")),
       ("480 million yuan", "Jishishan", ("2025-01-01", "2025-08-31"))]),
+    # company news under another city's dateline reports on where the company is based
+    ("HONG KONG - Guangzhou-based Nanhua Airlines Holding Co., Ltd. said its net loss narrowed to RMB 3.12 billion "
+     "in the first half.\n\nThe carrier flew 66.3 million passengers. In Hong Kong, its shares closed at HK$4.21.",
+     "2023-08-31", [("RMB 3.12 billion", "Guangzhou", ("2023-01-01", "2023-06-30")),
+                    ("66.3 million passengers", "Guangzhou", ("2023-01-01", "2023-06-30")),
+                    ("HK$4.21", "Hong Kong", ("2023-01-01", "2023-06-30"))]),
     # a work report opening on "Past year" puts last year in force for "the whole year" and its comparisons
     ("Past year, the county kept steady development. The whole year the county GDP realized 126.58 100 million "
      "yuan, grew 5.8% compared with same period of last year.", "2024-02-06",

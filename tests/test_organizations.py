@@ -80,6 +80,10 @@ CASES = [
     ("The Shenzhen Administration for Market Regulation fined 12 firms.", [("Shenzhen Administration for Market Regulation", "government")]),
     ("The Hunan Provincial Commission for Discipline Inspection said.", [("Hunan Provincial Commission for Discipline Inspection", "government")]),
     ("The Company for the first time paid a dividend.", []),
+    # a company named in full goes by its first word after, unless that word is a province or city
+    ("Nanhua Airlines Holding Co., Ltd. said revenue rose. Nanhua operated 894 aircraft, and Nanhua County grew.",
+     [("Nanhua Airlines Holding Co., Ltd.", "company"), ("Nanhua", "company")]),
+    ("Fujian Minjiang Iron and Steel Co., Ltd. said Fujian's steel output rose.", [("Fujian Minjiang Iron and Steel Co., Ltd.", "company")]),
     ("Jiuquan Municipal People's Government issued a plan.", [("Jiuquan Municipal People's Government", "government")]),
     ("Jiuquan Municipal People\u2019s Government issued a plan.", [("Jiuquan Municipal People\u2019s Government", "government")]),
     ("Gansu Provincial Development and Reform Commission approved it.", [("Gansu Provincial Development and Reform Commission", "government")]),

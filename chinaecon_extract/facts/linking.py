@@ -426,10 +426,15 @@ def _topic_place(lead: dict | None, text: str, mentions: Sequence[Mention]) -> d
     release (China in the lead) keeps China however often it names provinces."""
     if lead is not None and lead["level"] == "country":
         return lead
+    located = [m for m in mentions if m.type == "location"]
+    # where the company the article opens on is based, before the lead names a place ("HONG KONG -
+    # Guangzhou-based Nanhua Airlines said ...")
+    based = next((m for m in located if text.startswith("-based", m.end)), None)
+    if based is not None and (lead is None or based.start < lead["start"]):
+        return _place_info(based)
     if lead is None:
         # a lead naming no place: the dateline's city when the body names it again ("GUANGZHOU, Nov. 4
         # (Xinhua) -- The 136th China Import and Export Fair closed ... the Canton Fair Complex in Guangzhou")
-        located = [m for m in mentions if m.type == "location"]
         if located and _dateline(text, {"start": located[0].start, "end": located[0].end}) and any(
                 m.name == located[0].name for m in located[1:]):
             return _place_info(located[0])

@@ -13,6 +13,7 @@ from .events import find_events
 from .organizations import find_organizations, org_lexicon
 from .people import find_people, vocab
 from .places import Tokens, find_places, lexicon, respelled
+from .places import load as gazetteer
 
 SOURCE_CUE = re.compile(r"according to (?:the )?\Z", re.I)
 PERSON_OF = re.compile(r",\s*(?:(?:an?|the)\s+)?[\w\s-]*?\b(?:of|with|at|from)\s+")
@@ -41,9 +42,40 @@ def recognize(text: str):
             places.append(p)
     orgs.sort(key=lambda o: o.start)
     places = respelled(places)
+    if orgs and places:
+        places = _short_names(places, orgs)
     refs = list(find_references(text, places + orgs))
     people = [_person_org(p, refs, text) for p in people]
     return places, orgs, people, refs
+
+
+_DIVISIONS_ABOVE_COUNTY = frozenset({"country", "province", "prefecture"})
+
+
+def _short_names(places: list, orgs: list[Organization]) -> list:
+    """A company named in full first goes by its first word after ("Nanhua Airlines Holding Co.,
+    Ltd. ... Nanhua operated 894 aircraft"): a later bare place of that name is the company, not
+    the county. A province or city opening the name ("Fujian Minjiang Iron and Steel") is where
+    the company is, not its short name. Changes `orgs` in place (the companies are added)."""
+    shorts: dict[str, int] = {}
+    for o in orgs:
+        first, _, rest = o.name.partition(" ")
+        if o.kind == "company" and rest and first[:1].isupper() and first not in shorts and not any(
+                e.level in _DIVISIONS_ABOVE_COUNTY for e in gazetteer().lookup(first)):
+            shorts[first] = o.end
+    if not shorts:
+        return places
+    kept = []
+    for p in places:
+        after = shorts.get(p.text.removesuffix("'s"))
+        if after is not None and p.start >= after and p.level not in _DIVISIONS_ABOVE_COUNTY:
+            end = p.end if not p.text.endswith("'s") else p.end - 2
+            orgs.append(Organization(p.start, end, p.text[:end - p.start], name=p.text[:end - p.start],
+                                     kind="company"))
+        else:
+            kept.append(p)
+    orgs.sort(key=lambda o: o.start)
+    return kept
 
 
 def entity_mentions(norm: str, original: str) -> list:

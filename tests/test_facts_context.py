@@ -273,6 +273,11 @@ CONTEXT = [
      "respectively realize industrial output value 620 million yuan, 480 million yuan.", "2025-09-20",
      [("8.7%", "Linxia", ("2025-01-01", "2025-08-31")), ("620 million yuan", "Dongxiang", ("2025-01-01", "2025-08-31")),
       ("480 million yuan", "Jishishan", ("2025-01-01", "2025-08-31"))]),
+    # a lead naming a national body and no place is a national report, however often a province comes up later
+    ("BEIJING, Oct. 7 (Xinhua) -- Sales at key retail and catering enterprises monitored by the Ministry of "
+     "Commerce rose 9 percent during the holiday.\n\nIn Chongqing, key retailers sold 2.1 billion yuan of "
+     "goods. Chongqing's hotels were full.\n\nDomestic tourist trips hit 826 million.", "2023-10-07",
+     [("9 percent", "China", None), ("2.1 billion yuan", "Chongqing", None), ("826 million", "China", None)]),
     # company news under another city's dateline reports on where the company is based
     ("HONG KONG - Guangzhou-based Nanhua Airlines Holding Co., Ltd. said its net loss narrowed to RMB 3.12 billion "
      "in the first half.\n\nThe carrier flew 66.3 million passengers. In Hong Kong, its shares closed at HK$4.21.",

@@ -432,6 +432,8 @@ def _topic_place(lead: dict | None, text: str, mentions: Sequence[Mention]) -> d
     based = next((m for m in located if text.startswith("-based", m.end)), None)
     if based is not None and (lead is None or based.start < lead["start"]):
         return _place_info(based)
+    if _national_body_leads(text, mentions, lead):
+        return dict(_CHINA)  # "Sales at key retailers monitored by the Ministry of Commerce rose 9 percent"
     if lead is None:
         # a lead naming no place: the dateline's city when the body names it again ("GUANGZHOU, Nov. 4
         # (Xinhua) -- The 136th China Import and Export Fair closed ... the Canton Fair Complex in Guangzhou")
@@ -443,6 +445,19 @@ def _topic_place(lead: dict | None, text: str, mentions: Sequence[Mention]) -> d
         return lead or doc
     named = [m.name for m in mentions if m.type == "location"]
     return doc if named.count(lead["name"]) == 1 and named.count(doc["name"]) >= 3 else lead
+
+
+def _national_body_leads(text: str, mentions: Sequence[Mention], lead: dict | None) -> bool:
+    """Does the first paragraph name a national government body ("the Ministry of Commerce",
+    "the National Bureau of Statistics") and no place? Then the report is national."""
+    first_break = text.find("\n", text.find("--") + 1 if text.find("--", 0, 80) >= 0 else 0)
+    end = first_break if first_break > 0 else len(text)
+    return (lead is None or lead["start"] >= end) and any(m.type == "organization" and m.start < end and getattr(m, "kind", "") == "government"
+               and _NATIONAL_BODY.match(m.name) for m in mentions)
+
+
+_NATIONAL_BODY = re.compile(r"(?:Ministry|National|State|General\s+Administration|People's\s+Bank\s+of\s+China|"
+                            r"China\s+(?:Securities|Banking)|Central|MOFCOM|NBS|NDRC|MIIT|PBOC|SAFE|NFRA|GAC|CSRC)\b")
 
 
 def _document_place(text: str, mentions: Sequence[Mention]) -> dict | None:

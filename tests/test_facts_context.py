@@ -273,6 +273,11 @@ CONTEXT = [
      "respectively realize industrial output value 620 million yuan, 480 million yuan.", "2025-09-20",
      [("8.7%", "Linxia", ("2025-01-01", "2025-08-31")), ("620 million yuan", "Dongxiang", ("2025-01-01", "2025-08-31")),
       ("480 million yuan", "Jishishan", ("2025-01-01", "2025-08-31"))]),
+    # a lead's county stays the topic however often its city comes up later
+    ("A 500-megawatt offshore wind farm off the coast of Yangxi county in Yangjiang, Guangdong province, was "
+     "connected to the grid on Sunday.\n\nYangjiang now hosts five wind farms, and Yangjiang's port handled "
+     "the parts.\n\nThe project has 56 turbines.", "2021-12-28",
+     [("500-megawatt", "Yangxi", None), ("five wind farms", "Yangjiang", None), ("56 turbines", "Yangxi", None)]),
     # a lead naming a national body and no place is a national report, however often a province comes up later
     ("BEIJING, Oct. 7 (Xinhua) -- Sales at key retail and catering enterprises monitored by the Ministry of "
      "Commerce rose 9 percent during the holiday.\n\nIn Chongqing, key retailers sold 2.1 billion yuan of "

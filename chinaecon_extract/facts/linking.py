@@ -443,6 +443,8 @@ def _topic_place(lead: dict | None, text: str, mentions: Sequence[Mention]) -> d
     doc = _document_place(text, mentions)
     if lead is None or doc is None or doc["name"] == lead["name"] or doc["level"] == "country":
         return lead or doc
+    if _inside(lead, doc):
+        return lead  # "off the coast of Yangxi county in Yangjiang": the county, however often the city comes up
     named = [m.name for m in mentions if m.type == "location"]
     return doc if named.count(lead["name"]) == 1 and named.count(doc["name"]) >= 3 else lead
 
@@ -471,7 +473,7 @@ def _document_place(text: str, mentions: Sequence[Mention]) -> dict | None:
     if counts:
         _, _, m = max(counts.values(), key=lambda c: (c[0], -c[1]))
         return {"name": m.name, "level": m.level, "province": _province(m), "start": m.start, "end": m.end,
-                "parent": m.parent}
+                "parent": m.parent, "code": m.code}
     if compiled(r"(?<![\w-])(?:national|nationwide|the\s+country'?s?|China'?s|the\s+nation'?s)(?![\w-])",
                 regex.IGNORECASE).search(text):
         return dict(_CHINA)

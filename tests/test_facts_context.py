@@ -273,6 +273,15 @@ CONTEXT = [
      "respectively realize industrial output value 620 million yuan, 480 million yuan.", "2025-09-20",
      [("8.7%", "Linxia", ("2025-01-01", "2025-08-31")), ("620 million yuan", "Dongxiang", ("2025-01-01", "2025-08-31")),
       ("480 million yuan", "Jishishan", ("2025-01-01", "2025-08-31"))]),
+    # the ends of a route ("between A and B", "linking A with B") give its figures to the smallest place
+    # named that holds them both
+    ("A 150-km expressway linking Kangding with Danba county via Luding county in the Garze Tibetan autonomous "
+     "prefecture of Southwest China's Sichuan province opened on Monday, costing 32.1 billion yuan.", "2025-06-10",
+     [("150-km", "Garze", None), ("32.1 billion yuan", "Garze", ("2025-06-09", "2025-06-09"))]),
+    ("A 298-km intercity railway in east China's Zhejiang province opened on Friday, cutting the travel time "
+     "between the provincial capital Hangzhou and the port city of Ningbo to 40 minutes. The line cost 61.2 "
+     "billion yuan.", "2025-06-10",
+     [("298-km", "Zhejiang", None), ("61.2 billion yuan", "Zhejiang", None)]),
     # a lead's county stays the topic however often its city comes up later
     ("A 500-megawatt offshore wind farm off the coast of Yangxi county in Yangjiang, Guangdong province, was "
      "connected to the grid on Sunday.\n\nYangjiang now hosts five wind farms, and Yangjiang's port handled "

@@ -568,6 +568,10 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
                 out.append(p)
     if not out:
         return out
+    if len(out) > 2 and _ROUTE.search(text, s_start, max(p["start"] for p in out)):
+        holder = _route_holder(text, s_start, out)
+        if holder is not None:
+            return [holder]
     v = vocab()
     listed = []
     # every place's look-back below lies between the sentence start and the last place: one cue test for all
@@ -614,6 +618,27 @@ def _settlement(places: list[dict], q: dict, text: str) -> bool:
 
 
 _APPOSED = regex.compile(r"\s*,\s*|\s+(?:of|in|on)\s+(?:the\s+)?")
+
+
+def _route_holder(text: str, s_start: int, places: list[dict]) -> dict | None:
+    """The smallest place holding every end of a route ("a railway ... of Fujian province, between
+    the provincial capital Fuzhou and the port city of Xiamen": Fujian; "an expressway linking
+    Ma'erkang with Zoige county ... in the Ngawa prefecture of Sichuan": Ngawa), None when no place
+    named holds them all ("linking the Baihetan hydropower station with Zhejiang")."""
+    ends = []
+    for p in places:
+        cue = _last_match(_ROUTE, text[max(s_start, p["start"] - 120):p["start"]])
+        if cue is not None and _ROUTE_GAP.fullmatch(text, p["start"] - len(text[max(s_start, p["start"] - 120):p["start"]])
+                                                    + cue.end(), p["start"]):
+            ends.append(p)
+    holders = [q for q in places if q not in ends and q.get("code") and all(_inside(p, q) for p in ends)]
+    if len(ends) < 2 or not holders:
+        return None
+    return max(holders, key=lambda q: len(q["code"].rstrip("0")))
+
+
+_ROUTE = re.compile(r"(?<![\w-])(?:between|linking|connecting)\s", re.IGNORECASE)
+_ROUTE_GAP = re.compile(r"(?:(?!(?<![\w-])(?:in|via|through|at)\s)[\w\s,'-])*")  # "via X", "in Y": not an end
 
 
 def _setting_feature(text: str, p: dict) -> bool:

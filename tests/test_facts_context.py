@@ -273,6 +273,13 @@ CONTEXT = [
      "respectively realize industrial output value 620 million yuan, 480 million yuan.", "2025-09-20",
      [("8.7%", "Linxia", ("2025-01-01", "2025-08-31")), ("620 million yuan", "Dongxiang", ("2025-01-01", "2025-08-31")),
       ("480 million yuan", "Jishishan", ("2025-01-01", "2025-08-31"))]),
+    # a heading's period dates the list under it, even inside a longer period in force, and even when it is
+    # "the end of" a month
+    ("Over the first four years of the 14th Five-Year Plan period, the economy grew 5.9 percent a year.\n\n"
+     "Key figures for 2024:\n\n- R&D spending: RMB 61.2 billion, +5%\n\nSelected clusters, end of June 2024:\n\n"
+     "- Power used: 9.6 billion kWh", "2024-08-29",
+     [("5.9 percent", None, ("2021-01-01", "2025-12-31")), ("RMB 61.2 billion", None, ("2024-01-01", "2024-12-31")),
+      ("9.6 billion kWh", None, ("2024-06-01", "2024-06-30"))]),
     # the ends of a route ("between A and B", "linking A with B") give its figures to the smallest place
     # named that holds them both
     ("A 150-km expressway linking Kangding with Danba county via Luding county in the Garze Tibetan autonomous "

@@ -367,7 +367,8 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
             heading_place = place_in_force
         # (a figure describing a thing, "a 226-km expressway", reports nothing for the period to carry)
         reported = any(not _adjectival(f) for f in figs)
-        carried = [p for p, base in zip(scoping, based) if _carries(text, p, base, s_start, reported, published)]
+        carried = list(scoping) if heading else [p for p, base in zip(scoping, based)
+                                                 if _carries(text, p, base, s_start, reported, published)]
         if carried:
             # the period the sentence's first figure was reported for ("got off to a steady start this year,
             # with GDP reaching X in the first quarter"), else the sentence's first scoping period
@@ -378,10 +379,11 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
                       and new.start <= old.start and old.end <= new.end)
             drills = (old and (in_force_with_figures or old.granularity == "multi_month" and new.granularity
                                 in ("month", "day")) and _within(new, old))
-            if not widens and not drills:
+            if heading or not widens and not drills:
                 # "started this year" does not widen a January-May report (a heading such as "Highlights for
                 # the whole year:" does); "In June alone", a month of a January-September report, or the fourth
-                # quarter of an annual release is a drill-down that scopes its own sentence only
+                # quarter of an annual release is a drill-down that scopes its own sentence only; a heading's
+                # period ("Key figures for 2024:") dates the list under it, whatever was in force
                 period_in_force, in_force_with_figures = new, bool(figs)
     return _merge_back_references(facts, text)
 

@@ -152,6 +152,8 @@ class _Vocab:
     delta_by: regex.Pattern
     # a sentence opening on the whole country ("Nationally,"), whatever place the article is about
     national: regex.Pattern
+    national_body: regex.Pattern  # the start of a national government body's name
+    route: regex.Pattern  # a word before the ends of a route
     annual: regex.Pattern
     timeless: regex.Pattern
     stock: regex.Pattern
@@ -217,6 +219,8 @@ def vocab() -> _Vocab:
                                r"(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly|approximately|"
                                r"at\s+least|up\s+to|another|a\s+further)\s+)?$", regex.IGNORECASE),
         national=regex.compile(rf"\s*(?:{alternation(d['national_openers'])})\s*,", regex.IGNORECASE),
+        national_body=regex.compile(rf"(?:{alternation(d['national_bodies'])})(?![\w-])"),
+        route=regex.compile(rf"(?<![\w-])(?:{alternation(d['route_words'])})\s", regex.IGNORECASE),
         annual=regex.compile(r"(?<![\w-])(?:annual|annually|whole[\s-]year|full[\s-]year|for\s+the\s+year)(?![\w-])",
                              regex.IGNORECASE),
         timeless=regex.compile(rf"(?<![\w-])(?:{alternation(d['timeless_cues'])})(?![\w-])", regex.IGNORECASE),
@@ -424,8 +428,11 @@ _CHINA = {"name": "China", "level": "country", "province": None}
 def _topic_place(lead: dict | None, text: str, mentions: Sequence[Mention]) -> dict | None:
     """The place a new paragraph goes back to: the lead's place, unless the lead names it only in
     passing ("the line linking Baihetan with Zhejiang province") and the article keeps naming
-    another Chinese place (three times or more); with no lead place, the most mentioned one. A national
-    release (China in the lead) keeps China however often it names provinces."""
+    another Chinese place (three times or more) that does not hold it; with no lead place, the
+    most mentioned one. A national release (China in the lead, or a national body in a first
+    paragraph naming no place) keeps China however often it names provinces; a company "X-based"
+    before the lead names a place reports on X; with no place in the lead, a dateline's city
+    named again in the body is the topic."""
     if lead is not None and lead["level"] == "country":
         return lead
     located = [m for m in mentions if m.type == "location"]
@@ -452,16 +459,16 @@ def _topic_place(lead: dict | None, text: str, mentions: Sequence[Mention]) -> d
 
 
 def _national_body_leads(text: str, mentions: Sequence[Mention], lead: dict | None) -> bool:
-    """Does the first paragraph name a national government body ("the Ministry of Commerce",
-    "the National Bureau of Statistics") and no place? Then the report is national."""
-    first_break = text.find("\n", text.find("--") + 1 if text.find("--", 0, 80) >= 0 else 0)
+    """Does the first paragraph (after a dateline's "--") name a national government body ("the
+    Ministry of Commerce", "the National Bureau of Statistics") and no place? Then the report is national."""
+    dash = text.find("--", 0, 80)
+    first_break = text.find("\n", dash + 1 if dash >= 0 else 0)
     end = first_break if first_break > 0 else len(text)
-    return (lead is None or lead["start"] >= end) and any(m.type == "organization" and m.start < end and getattr(m, "kind", "") == "government"
-               and _NATIONAL_BODY.match(m.name) for m in mentions)
-
-
-_NATIONAL_BODY = re.compile(r"(?:Ministry|National|State|General\s+Administration|People's\s+Bank\s+of\s+China|"
-                            r"China\s+(?:Securities|Banking)|Central|MOFCOM|NBS|NDRC|MIIT|PBOC|SAFE|NFRA|GAC|CSRC)\b")
+    if lead is not None and lead["start"] < end:
+        return False
+    body = vocab().national_body
+    return any(m.type == "organization" and m.start < end and getattr(m, "kind", "") == "government"
+               and body.match(m.name) for m in mentions)
 
 
 def _document_place(text: str, mentions: Sequence[Mention]) -> dict | None:
@@ -559,7 +566,8 @@ def _province(m: Mention) -> str | None:
 
 def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
     """Chinese places in the sentence that could own its figures: not foreign, not one of
-    a list ("including Beijing, Shanghai"), not the parent of another place named there."""
+    a list ("including Beijing, Shanghai"), not the parent of another place named there; for
+    a route, the place holding its ends ("between Fuzhou and Xiamen" in Fujian)."""
     out = []
     for m in ms:
         if m.type in _PLACE_TYPES:
@@ -570,7 +578,7 @@ def _candidate_places(text: str, ms: list[Mention], s_start: int) -> list[dict]:
                 out.append(p)
     if not out:
         return out
-    if len(out) > 2 and _ROUTE.search(text, s_start, max(p["start"] for p in out)):
+    if len(out) > 2 and vocab().route.search(text, s_start, max(p["start"] for p in out)):
         holder = _route_holder(text, s_start, out)
         if holder is not None:
             return [holder]
@@ -629,9 +637,9 @@ def _route_holder(text: str, s_start: int, places: list[dict]) -> dict | None:
     named holds them all ("linking the Baihetan hydropower station with Zhejiang")."""
     ends = []
     for p in places:
-        cue = _last_match(_ROUTE, text[max(s_start, p["start"] - 120):p["start"]])
-        if cue is not None and _ROUTE_GAP.fullmatch(text, p["start"] - len(text[max(s_start, p["start"] - 120):p["start"]])
-                                                    + cue.end(), p["start"]):
+        lo = max(s_start, p["start"] - 120)
+        cue = _last_match(vocab().route, text[lo:p["start"]])
+        if cue is not None and _ROUTE_GAP.fullmatch(text, lo + cue.end(), p["start"]):
             ends.append(p)
     holders = [q for q in places if q not in ends and q.get("code") and all(_inside(p, q) for p in ends)]
     if len(ends) < 2 or not holders:
@@ -639,7 +647,6 @@ def _route_holder(text: str, s_start: int, places: list[dict]) -> dict | None:
     return max(holders, key=lambda q: len(q["code"].rstrip("0")))
 
 
-_ROUTE = re.compile(r"(?<![\w-])(?:between|linking|connecting)\s", re.IGNORECASE)
 _ROUTE_GAP = re.compile(r"(?:(?!(?<![\w-])(?:in|via|through|at)\s)[\w\s,'-])*")  # "via X", "in Y": not an end
 
 

@@ -454,7 +454,7 @@ def _topic_place(lead: dict | None, text: str, mentions: Sequence[Mention]) -> d
         return lead or doc
     if _inside(lead, doc):
         return lead  # "off the coast of Yangxi county in Yangjiang": the county, however often the city comes up
-    named = [m.name for m in mentions if m.type == "location"]
+    named = [m.name for m in located]
     return doc if named.count(lead["name"]) == 1 and named.count(doc["name"]) >= 3 else lead
 
 
@@ -481,8 +481,7 @@ def _document_place(text: str, mentions: Sequence[Mention]) -> dict | None:
             counts.setdefault(m.name, [0, m.start, m])[0] += 1
     if counts:
         _, _, m = max(counts.values(), key=lambda c: (c[0], -c[1]))
-        return {"name": m.name, "level": m.level, "province": _province(m), "start": m.start, "end": m.end,
-                "parent": m.parent, "code": m.code}
+        return _place_info(m)
     if compiled(r"(?<![\w-])(?:national|nationwide|the\s+country'?s?|China'?s|the\s+nation'?s)(?![\w-])",
                 regex.IGNORECASE).search(text):
         return dict(_CHINA)
@@ -635,10 +634,10 @@ def _route_holder(text: str, s_start: int, places: list[dict]) -> dict | None:
     the provincial capital Fuzhou and the port city of Xiamen": Fujian; "an expressway linking
     Ma'erkang with Zoige county ... in the Ngawa prefecture of Sichuan": Ngawa), None when no place
     named holds them all ("linking the Baihetan hydropower station with Zhejiang")."""
-    ends = []
+    route, ends = vocab().route, []
     for p in places:
         lo = max(s_start, p["start"] - 120)
-        cue = _last_match(vocab().route, text[lo:p["start"]])
+        cue = _last_match(route, text[lo:p["start"]])
         if cue is not None and _ROUTE_GAP.fullmatch(text, lo + cue.end(), p["start"]):
             ends.append(p)
     holders = [q for q in places if q not in ends and q.get("code") and all(_inside(p, q) for p in ends)]

@@ -69,9 +69,8 @@ def _short_names(places: list, orgs: list[Organization]) -> list:
     for p in places:
         after = shorts.get(p.text.removesuffix("'s"))
         if after is not None and p.start >= after and p.level not in _DIVISIONS_ABOVE_COUNTY:
-            end = p.end if not p.text.endswith("'s") else p.end - 2
-            orgs.append(Organization(p.start, end, p.text[:end - p.start], name=p.text[:end - p.start],
-                                     kind="company"))
+            name = p.text.removesuffix("'s")
+            orgs.append(Organization(p.start, p.start + len(name), name, name=name, kind="company"))
         else:
             kept.append(p)
     orgs.sort(key=lambda o: o.start)

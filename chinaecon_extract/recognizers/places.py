@@ -272,7 +272,7 @@ def _name_start(w: str) -> tuple[str, int, tuple[Entry, ...] | None]:
     k0 = key(strip_possessive(w))
     gaz = load()
     maxw = gaz.max_words.get(k0, 0)
-    if k0 != w.lower() and gaz.possessive_heads:
+    if w.endswith("'s") and gaz.possessive_heads:
         maxw = max(maxw, gaz.max_words.get(key(w), 0))
     return k0, maxw, gaz.index.get(k0)
 

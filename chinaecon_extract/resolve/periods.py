@@ -354,7 +354,7 @@ def _resolve_one(expr: PeriodExpression, ctx: _Context) -> Period | None:
     if k == "past":
         if ctx.pub is None:
             return _unresolved("'the past years' with no publication date", "multi_year")
-        if expr.n == 1 and expr.kind == "past" and "year" in expr.text.lower() and ctx.pub.month > 2:
+        if expr.n == 1 and ctx.pub.month > 2:
             # "over the past year" in the middle of a year: the twelve months up to the article
             return _period(ctx.pub - dt.timedelta(days=364), ctx.pub, "multi_month", "published")
         if ctx.pub.month <= 2:

@@ -213,7 +213,7 @@ def vocab() -> _Vocab:
         delta_after=regex.compile(r"^\s+(?:more|fewer|less|higher|lower)\b", regex.IGNORECASE),
         change_verb=regex.compile(r"(?<![\w-])(?:increased|increase|increases|rose|rise|rises|risen|grew|grow|grows|grown|"
                                   r"growth|expanded|gained|surged|jumped|climbed|declined|decreased|fell|dropped|dipped|"
-                                  r"contracted|shrank|slipped|was\s+up|was\s+down|were\s+up|were\s+down|up|down|"
+                                  r"contracted|shrank|slipped|narrowed|widened|was\s+up|was\s+down|were\s+up|were\s+down|up|down|"
                                   r"reached\s+a\s+(?:year-on-year\s+)?growth)(?![\w-])", regex.IGNORECASE),
         delta_by=regex.compile(rf"(?<![\w-])(?:{alternation(d['delta_verbs'])})\s+((?:[\w'-]+\s+){{1,5}}?)by\s+"
                                r"(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly|approximately|"
@@ -1436,7 +1436,7 @@ def _phrase_before(text, m, s_start, c_start, figs) -> str | None:
     verb = _longest_from_end(v.value_verb, region)
     if verb:
         region = region[:verb.start()]
-        if verb.group().split()[0].lower() in ("of", "at", "to", "with"):
+        if verb.group().strip().lower() in ("of", "at", "to", "with"):  # not "to reach", a verb
             # "The project has a total investment of X": the metric follows the owner's verb
             region = _after_last_owner_verb(region)
     elif m.type == "percent":

@@ -506,7 +506,8 @@ def _skip(text: str, lc: str, n: Number, s_start: int) -> bool:
         return True  # "one in five residents": a proportion, not five residents
     if (word in g.name_last or last in g.name_last_exact if plain else _may_end_in_name(before, g)) \
             and lex.name_before.search(before):
-        if not (lex.name_unless_counted.search(before) and _counted_noun(text, n.end, n.end + 90)[0]):
+        verb = last.islower() and len(tokens) > 1 and tokens[-2].lower() in lex.counts["verbs_before_names"]
+        if not (verb or lex.name_unless_counted.search(before) and _counted_noun(text, n.end, n.end + 90)[0]):
             return True
     nxt = text[n.end:n.end + 2]
     if nxt[:1] == "-" and nxt[1:2].isalpha():
@@ -766,6 +767,9 @@ def _type_number(text, lc, numbers, i, s_start, s_end, drafts):
             # number is, this one is too
             d.kind, d.item, d.unit, d.currency, d.per, d.pct_unit = (
                 partner.kind, partner.item, partner.unit, partner.currency, partner.per, partner.pct_unit)
+            described = _DESCRIBED_AND.fullmatch(text, d.end, numbers[i + used].start)
+            if described and d.item:  # "226 domestic and 58 international routes": 226 domestic routes
+                d.item = f"{described.group(1)} {d.item.split()[-1]}"
             return d, used
     return bare, used
 
@@ -774,15 +778,22 @@ def _coordinated_partner(text, lc, numbers, j, s_start, s_end, drafts, end, has_
     """The figure numbers[j] makes when it follows `end` after "and" / "or" and is scaled as
     the number before it (a bare "3 and 5 million tons" leaves the scale of 3 unsaid)."""
     nxt = numbers[j]
-    if nxt.has_scale != has_scale or not _AND_OR.fullmatch(lc, end, nxt.start):
+    if nxt.has_scale != has_scale:
         return None
+    described = False
+    if not _AND_OR.fullmatch(lc, end, nxt.start):
+        # "226 domestic and 58 international routes": a word describing each count
+        if not _DESCRIBED_AND.fullmatch(text, end, nxt.start):
+            return None
+        described = True
     partner, _ = _type_number(text, lc, numbers, j, s_start, s_end, drafts)
-    if partner is None or partner.start != nxt.start or not partner.kind:
+    if partner is None or partner.start != nxt.start or not partner.kind or described and partner.kind != "count":
         return None
     return partner
 
 
 _AND_OR = re.compile(r",?\s+(?:and|or)\s+")
+_DESCRIBED_AND = re.compile(r"\s+([a-z][a-z-]*),?\s+(?:and|or)\s+")
 
 
 _OF_THE = regex.compile(r"\s+of\s+(?:the\s+)?")
@@ -834,6 +845,9 @@ def _with_rate(text: str, lc: str, d: _Draft, s_end: int) -> _Draft:
 _PASSIVE_AFTER = re.compile(r" (?:were|was) [a-z]+(?:ed|de|ne|nt|ld)(?= )")  # "were made", "were sent", "was handled"
 
 
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
+
+
 def _counted_noun(text: str, pos: int, s_end: int, spelled: bool = False) -> tuple[str | None, int]:
     """The counted noun phrase after a number ("frontline workers"), or None."""
     c = lexicon().counts
@@ -846,7 +860,11 @@ def _counted_noun(text: str, pos: int, s_end: int, spelled: bool = False) -> tup
         if m.start() < skip_to:
             continue
         w = m.group()
-        if w[0].isdigit() and len(w) > 1 and head_at is None:
+        if w[0].isdigit() and head_at is None:
+            if words and words[-1].lower() == "and":
+                return None, pos  # "226 domestic and 58 international routes": two counts (_coordinated_partner)
+            if len(w) == 1:
+                break
             words.append(w)  # "1,200 5G base stations"
             continue
         if not w[0].isalpha():
@@ -859,6 +877,8 @@ def _counted_noun(text: str, pos: int, s_end: int, spelled: bool = False) -> tup
             break
         lw = w.lower()
         if head_at is None:
+            if not words and lw in c["increments"] and not _THAN.match(text, m.end()):
+                continue  # "1,500 more enterprises": 1,500 enterprises added (not "1,500 more than")
             if lw in c["not_count_heads"] and not (lw == "and" and words):
                 break
             if lw == "and" and words:

@@ -284,7 +284,7 @@ CONTEXT = [
     # named that holds them both
     ("A 150-km expressway linking Kangding with Danba county via Luding county in the Garze Tibetan autonomous "
      "prefecture of Southwest China's Sichuan province opened on Monday, costing 32.1 billion yuan.", "2025-06-10",
-     [("150-km", "Garze", None), ("32.1 billion yuan", "Garze", ("2025-06-09", "2025-06-09"))]),
+     [("150-km", "Garze", None), ("32.1 billion yuan", "Garze", None)]),
     ("A 298-km intercity railway in east China's Zhejiang province opened on Friday, cutting the travel time "
      "between the provincial capital Hangzhou and the port city of Ningbo to 40 minutes. The line cost 61.2 "
      "billion yuan.", "2025-06-10",
@@ -438,7 +438,7 @@ CONTEXT = [
       ("12 new routes", "Qinzhou Port", ("2025-01-01", "2025-11-20"))]),
     # a deadline ahead of publication ("will open by the end of 2027") does not date the sentences after it
     ("The expressway, costing 31.2 billion yuan, will open to traffic by the end of 2027. The project will create "
-     "3,200 jobs.", "2025-11-24", [("31.2 billion yuan", None, ("2027-01-01", "2027-12-31")), ("3,200 jobs", None, None)]),
+     "3,200 jobs.", "2025-11-24", [("31.2 billion yuan", None, None), ("3,200 jobs", None, None)]),
     # a figure describing a thing ("a 226-km expressway") has no period, and a day it shares a sentence with
     # is an event's date that does not date the sentences after it
     ("Construction started on Tuesday on a 226-km expressway. The project, with a total investment of 48.6 "
@@ -469,6 +469,37 @@ CONTEXT = [
      "percent. The province's deposits rose 6.2 percent.", "2024-11-20",
      [("8.1 percent", "Sichuan", ("2024-10-01", "2024-10-31")), ("309.71 trillion yuan", "China", ("2024-10-01", "2024-10-31")),
       ("6.2 percent", "Sichuan", ("2024-10-01", "2024-10-31"))]),
+    # what a thing is ("a battery plant with an investment of", "which cost") has no period; a sum over things
+    # counted in the period ("signed 36 projects with a total investment of") has
+    ("In May, the county signed 36 projects with a total investment of 28.6 billion yuan. The largest, a battery "
+     "plant with an investment of 4.8 billion yuan, started construction in May. A bridge, which cost 900 million "
+     "yuan, opened in May.", "2025-06-10",
+     [("36 projects", None, ("2025-05-01", "2025-05-31")), ("28.6 billion yuan", None, ("2025-05-01", "2025-05-31")),
+      ("4.8 billion yuan", None, None), ("900 million yuan", None, None)]),
+    # a figure right after "has", "governs", "operates" is what a place or firm has, not what a period saw
+    ("In the first half, Huining's output rose 5 percent to 3 billion yuan. The county governs 28 towns and "
+     "operates 46 harvesters.", "2025-07-20",
+     [("3 billion yuan", "Huining", ("2025-01-01", "2025-06-30")), ("28 towns", "Huining", None),
+      ("46 harvesters", "Huining", None)]),
+    # with no publication date, "last year" is the year before the article's
+    ("From January to October of 2022, the county's trade rose 12 percent to 3 billion yuan. Last year, its "
+     "vegetable area reached 1.1 million mu.", None,
+     [("3 billion yuan", None, ("2022-01-01", "2022-10-31")), ("1.1 million mu", None, ("2021-01-01", "2021-12-31"))]),
+    # a full-year forecast is the year's; a forecast's period ahead does not date what follows
+    ("In the first quarter, vehicle sales rose 10 percent to 7 million units. The association expects full-year "
+     "sales of about 34 million vehicles.", "2026-04-12",
+     [("7 million units", None, ("2026-01-01", "2026-03-31")), ("34 million vehicles", None, ("2026-01-01", "2026-12-31"))]),
+    ("In 2025, the company sold 2.1 million vehicles. It expects output to reach 3 million vehicles in 2026. The "
+     "board proposed a dividend of 0.26 yuan per share.", "2026-03-20",
+     [("2.1 million vehicles", None, ("2025-01-01", "2025-12-31")), ("3 million vehicles", None, ("2026-01-01", "2026-12-31")),
+      ("0.26 yuan", None, ("2025-01-01", "2025-12-31"))]),
+    # the figure a change is compared with is the comparison period's, with the same metric; a filing's date
+    # is when it was said
+    ("In the first three quarters, net profit reached 3.86 billion yuan, compared with 2.41 billion yuan in the "
+     "same period last year. Revenue jumped 96.4 per cent to RMB 71.86 billion in the period, the carrier said "
+     "in a filing to the Shanghai Stock Exchange on Wednesday.", "2023-10-30",
+     [("3.86 billion yuan", None, ("2023-01-01", "2023-09-30")), ("2.41 billion yuan", None, ("2022-01-01", "2022-09-30")),
+      ("RMB 71.86 billion", None, ("2023-01-01", "2023-09-30"))]),
 ]
 
 

@@ -157,6 +157,9 @@ class _Vocab:
     annual: regex.Pattern
     timeless: regex.Pattern
     stock: regex.Pattern
+    # "with a total investment of", "which cost": a thing's attribute (group "adj": the words before the noun)
+    attribute: regex.Pattern
+    aggregate: frozenset[str]
     future: regex.Pattern
     # substring guards (_cue_pieces) for the cue searches run on most places and figures
     list_pieces: tuple[str, ...]
@@ -187,7 +190,8 @@ def vocab() -> _Vocab:
         # "said on Monday", "data released by the National Bureau of Statistics on Dec 11"
         # ("said in a filing on Thursday", "announced in a statement on Monday")
         reporting=regex.compile(rf"(?<![\w-])(?:{alternation(d['reporting_before'])})(?:\s+by\s+[^,;.()]{{1,60}}?|"
-                                r"\s+in\s+(?:a|an|its|the)\s+[\w-]+(?:\s+[\w-]+)?(?=\s+on\s+$))?\s+(?:on\s+)?$",
+                                r"\s+in\s+(?:a|an|its|the)\s+[\w-]+(?:\s+[\w-]+)?(?:\s+(?:to|with)\s+[^,;.()]{1,50}?)?(?=\s+on\s+$))?"
+                                r"\s+(?:on\s+)?$",
                                 regex.IGNORECASE),
         locative=regex.compile(rf"(?<![\w-])(?:{alternation(d['locative'])})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}$",
                                regex.IGNORECASE),
@@ -203,7 +207,8 @@ def vocab() -> _Vocab:
                            regex.IGNORECASE),
         ordinals=ords,
         # "grew 5.7% y-o-y in Q1-Q3 2025 to 2.34 trillion yuan": a basis and a short time phrase may come between
-        change_to=regex.compile(rf"^\s*,?\s*(?:(?:(?:year|month|quarter)[\s-]on[\s-](?:year|month|quarter)|y-o-y|yoy|m-o-m|mom|from\s+a\s+year\s+earlier)\s+)?"
+        change_to=regex.compile(rf"^\s*,?\s*(?:(?:(?:year|month|quarter)[\s-]on[\s-](?:year|month|quarter)|y-o-y|yoy|m-o-m|mom|from\s+a\s+year\s+earlier|"
+                                r"(?:over|from|compared\s+with|on)\s+the\s+same\s+period\s+(?:of\s+)?(?:last|the\s+previous)\s+year)\s+)?"
                                 rf"(?:(?:in|during)\s+[^,;.]{{1,30}}?\s+)?(?:{alternation(d['change_to'])})\s+"
                                 r"(?:(?:a|an|the|about|around|nearly|more\s+than|over)\s+)*$", regex.IGNORECASE),
         delta_before=regex.compile(r"(?:increase[sd]?\s+(?:of|by)|(?:rose|grew|added|up|down|fell|dropped|decreased|declined|"
@@ -226,11 +231,15 @@ def vocab() -> _Vocab:
         timeless=regex.compile(rf"(?<![\w-])(?:{alternation(d['timeless_cues'])})(?![\w-])", regex.IGNORECASE),
         # "has a poor population of 89", "with a capacity of 2m a day", "the total investment of the project is 1 billion",
         # "the city is home to 40 battery makers"
+        attribute=regex.compile(rf"(?<![\w-])(?:with\s+(?:a|an)\s+(?P<adj>(?:[\w-]+\s+){{0,2}}?)(?:{alternation(d['attribute_nouns'])})"
+                                rf"\s+of|cost|costs|costing)\s+(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly|"
+                                rf"approximately|at\s+least|up\s+to)\s+)?$", regex.IGNORECASE),
+        aggregate=frozenset(w.lower() for w in d["aggregate_words"]),
         stock=regex.compile(rf"(?:(?<![\w-])(?:has|have)\s+an?\s+(?:[\w-]+\s+){{0,3}}?of|"
                             rf"(?<![\w-])(?:{alternation(d['stock_nouns'])})\s+of|"
                             rf"(?<![\w-])(?:{alternation(d['stock_nouns'] + ['investment'])})(?:\s+of(?:\s+[\w'-]+){{1,8}})?\s+(?:is|are)|"
                             rf"(?<![\w-])each\s+(?:with|worth|of\s+which)(?:\s+[\w'-]+){{0,4}}?(?:\s+of)?|"
-                            r"(?<![\w-])(?:is|are)\s+home\s+to)"
+                            rf"(?<![\w-])(?:is|are)\s+home\s+to|(?<![\w-])(?:{alternation(d['possession_verbs'])}))"
                             r"\s+(?:(?:a|an|the|about|around|nearly|almost|more\s+than|over|some|only|just|"
                             r"approximately|at\s+least|minimal|minimum|total|of)\s+)*$", regex.IGNORECASE),
         future=regex.compile(rf"(?<![\w-])(?:{alternation(d['future_cues'])})(?![\w-])", regex.IGNORECASE),
@@ -239,7 +248,7 @@ def vocab() -> _Vocab:
         families={"annual": _ANNUAL_PIECES, "timeless": _fewest(_cue_pieces(d["timeless_cues"])),
                   "future": _fewest(_cue_pieces(d["future_cues"])), "rank": rank_pieces,
                   # a word of each branch of `stock` above
-                  "stock": _cue_pieces(d["stock_nouns"] + ["investment", "has", "have", "each", "home"]),
+                  "stock": _cue_pieces(d["stock_nouns"] + d["possession_verbs"] + ["investment", "each", "home"]),
                   "from": ("from",)},
         world_regions=frozenset(d["world_regions"]),
         natural_features=frozenset(d["natural_features"]),
@@ -355,6 +364,13 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
         # the figure each scoping period dates as a comparison base, if any: asked once, for the facts
         # and for which periods carry on
         based = [_base_figure(text, p, figs, s_start) for p in scoping] if figs else [None] * len(scoping)
+        if figs and bases:
+            # "compared with 2.41 billion yuan in the same period last year": a comparison period dates the
+            # base figure given with it, and nothing else
+            for p in bases:
+                base = _base_figure(text, p, figs, s_start) if _COMPARISON_PERIOD.search(p.text) else None
+                if base is not None:
+                    scoping, based = [*scoping, p], [*based, base]
         if figs:
             owners = _owners(text, ms, s_start)
             sentence_facts = _sentence_facts(text, s_start, s_end, breaks, figs, scoping, based, owners,
@@ -509,7 +525,9 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
     if "same period" in low or "year earlier" in low or "year ago" in low or "previous year" in low:
         return False
     if not _ends_with(_scope_cues(), before):
-        return True  # none of the cues below: most periods, settled by one search instead of four
+        # none of the cues below: most periods, settled by one search instead of four (a reporting date may
+        # stand further back: "said in a filing to the Shanghai Stock Exchange on Wednesday")
+        return not (before.endswith("on ") and _ends_with(v.reporting, text[max(s_start, p.start - 90):p.start]))
     after_from = _ends_with(_FROM_END, before, regex.IGNORECASE)
     if _ends_with(v.comparison, before) and not after_from and not (
             _STRETCH.match(low) and before.rstrip().lower().endswith("over")):
@@ -755,9 +773,12 @@ def _carries(text: str, p: Mention, base: Mention | None, s_start: int, has_figu
     per = p.period
     if published and per.end and int(per.end[:4]) < int(published[:4]) - 5:
         return False
-    if published and per.start and per.start > published and _DEADLINE_BEFORE.search(text, max(s_start, p.start - 8),
-                                                                                      p.start):
-        return False  # a deadline ahead ("will open by the end of 2027") is a target, not what is reported on
+    if published and per.end and per.end > published and (
+            per.start > published and _DEADLINE_BEFORE.search(text, max(s_start, p.start - 8), p.start)
+            or vocab().future.search(text, s_start, p.start)):
+        # a deadline or plan ahead ("will open by the end of 2027", "is scheduled to start production in the
+        # second half of 2024") is a target, not what is reported on
+        return False
     if _aside(text, p.start, s_start) >= 0 and not (not has_figures and _HEADING_COLON.match(text, p.end)):
         # "(Q4 growth: 6.0 percent)": an aside, not the report's period; but a heading's
         # "Main indicators of Liangjiang New Area (January-September):" dates the lines under it
@@ -782,6 +803,7 @@ def _base_figure(text: str, p: Mention, figs: list[Mention], s_start: int) -> Me
     return None
 
 
+_COMPARISON_PERIOD = re.compile(r"same\s+period|year\s+(?:earlier|ago)|previous\s+year", re.IGNORECASE)
 _DEADLINE_BEFORE = regex.compile(r"(?<![\w-])(?:by|before|until|till)\s+$", regex.IGNORECASE)
 _HEADING_COLON = re.compile(r"[) ]*:")  # "... (January-September):" ends a heading
 
@@ -940,7 +962,8 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, based, owners, 
         change = change_of.get(id(m))
         is_value = id(m) in value_ids
         c_start, c_end = _clause_of(breaks, m.start, s_start, s_end)
-        period = _period_for(text, m, scoping, period_in_force, c_start, c_end, s_start, published, cues)
+        period = None if is_value and _attribute(text, m, s_start, figs) else \
+            _period_for(text, m, scoping, period_in_force, c_start, c_end, s_start, published, cues)
         owner = _owner_for(m, owners) if owners else None
         here = respective.get(id(m)) if respective else None
         if here is None and places:
@@ -952,7 +975,7 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, based, owners, 
         if change is not None and change.start < m.start:
             metric = _metric(text, change, s_start, c_start, figs)  # "exports grew 5% to X"
         if prev is not None and prev.type == m.type and getattr(prev, "role", None) == getattr(m, "role", None) \
-                and _LIST_JOINT.fullmatch(text, prev.end, m.start):
+                and (_LIST_JOINT.fullmatch(text, prev.end, m.start) or _COMPARED_JOINT.fullmatch(text, prev.end, m.start)):
             metric = out[-1].metric  # "urban and rural incomes were 45,310 yuan and 18,926 yuan": one metric
         metric = metric or _metric(text, m, s_start, c_start, figs)
         prev = m
@@ -967,6 +990,25 @@ def _sentence_facts(text, s_start, s_end, breaks, figs, scoping, based, owners, 
             province=here.get("province") if here else None, organization=owner, rank=rank,
             sentence=sentence))
     return out
+
+
+def _attribute(text: str, m: Mention, s_start: int, figs) -> bool:
+    """Whether a figure describes a thing rather than what a period saw ("the plant, with a total
+    investment of X", "a line with an annual capacity of X", "which cost X"), so that it has no
+    period. A sum over things counted before it ("signed 36 projects with a total investment of
+    X") is the period's."""
+    at = max(s_start, m.start - 90)
+    window = text[at:m.start]
+    if "with" not in window and "cost" not in window.lower():
+        return False
+    a = vocab().attribute.search(window)
+    if a is None:
+        return False
+    adj = a.group("adj")
+    if adj and vocab().aggregate.intersection(adj.lower().split()):
+        return not any(f is not m and f.type in ("count", "quantity") and s_start <= f.start and f.end <= at + a.start()
+                       and not _adjectival(f) for f in figs)
+    return True
 
 
 def _indicator(metric: str | None, m: Mention) -> str | None:
@@ -1035,6 +1077,10 @@ def _respective_places(text, s_start, s_end, breaks, heads, mentions, resp) -> d
 _AND = regex.compile(r",?\s+and\s+")
 _RESPECTIVELY = regex.compile(r"(?<![\w-])respectively(?![\w-])", regex.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+# from a figure to the one it is compared with: "3.86 billion yuan, compared with 2.41 billion yuan", "to RMB 3.12
+# billion in the first half of 2023 from RMB 13.47 billion": the same metric, another period
+_COMPARED_JOINT = regex.compile(r"(?:\s+(?:in|during|for)\s+[^,;()]{1,40}?)?,?\s+(?:compared\s+(?:with|to)|from|versus|against|"
+                                r"up\s+from|down\s+from)\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?", regex.IGNORECASE)
 # from "respectively" to one of the figures it lists: a few words, then figures joined by commas and "and"
 _LISTED = regex.compile(r",?(?:\s+[a-z-]+){0,3}\s+(?:[\d.,]+\s*(?:%|percent|per\s+cent)(?:\s*,|\s+and|,\s+and)?\s+)*")
 
@@ -1253,9 +1299,11 @@ def _period_of(text, m, scoping, in_force, c_start, c_end, s_start, published, c
     if cues["future"]:
         but_also = text[max(s_start, c_start - 4):c_start].lower().endswith("but")  # "will not only ..., but also create"
         lo = s_start if but_also else lo
-        if _holds_any(v.families["future"], cues.folded(lo, m.start)) and v.future.search(text, lo, m.start):
+        whole = annual is not None and not annual.group().lower().startswith("annual")
+        if not whole and _holds_any(v.families["future"], cues.folded(lo, m.start)) and v.future.search(text, lo, m.start):
             # "will increase by 1 billion yuan", "is estimated to reach": no reported period, unless the
-            # period in force is a year not yet over, the plan's ("This year, the province will ...")
+            # period in force is a year not yet over, the plan's ("This year, the province will ..."); a
+            # forecast for the full year is that year's (below)
             ahead = (in_force is not None and in_force.granularity in ("year", "multi_year") and published
                      and in_force.end is not None and in_force.end >= published)
             return in_force if ahead else None

@@ -845,6 +845,7 @@ def _with_rate(text: str, lc: str, d: _Draft, s_end: int) -> _Draft:
 _PASSIVE_AFTER = re.compile(r" (?:were|was) [a-z]+(?:ed|de|ne|nt|ld)(?= )")  # "were made", "were sent", "was handled"
 
 
+_NUMBER_NEXT = re.compile(r"\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?\d")
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 
 
@@ -902,7 +903,8 @@ def _counted_noun(text: str, pos: int, s_end: int, spelled: bool = False) -> tup
             if lw == "and":
                 words.append(w)
                 continue
-            if words[-1].lower() == "and" and _is_plural(w):
+            if words[-1].lower() == "and" and _is_plural(w) and not _NUMBER_NEXT.match(text, m.end()):
+                # (not "28 towns and operates 46 harvesters": a verb)
                 words.append(w)
                 head_at = len(words)
                 end = m.end()

@@ -214,13 +214,18 @@ class _Context:
 def _rel_year(expr_yrel: str, ctx: _Context) -> tuple[int | None, str]:
     """Year and how for a relative year word."""
     base, how, _ = ctx.base()
+    if ctx.pub is None and expr_yrel in ("this", "current", "last", "next"):
+        # no publication date: the article's year is the one in force ("January to October of 2022 ...
+        # Last year, the county's vegetable area reached 1.1 million mu" is 2021)
+        if base is None:
+            return None, "unresolved"
+        return base + {"last": -1, "next": 1}.get(expr_yrel, 0), how
     if expr_yrel in ("this", "current"):
         return ctx.this_year(), "published"
     if expr_yrel == "last":
-        return (ctx.pub.year - 1 if ctx.pub else None), "published"
+        return ctx.pub.year - 1, "published"
     if expr_yrel == "next":
-        ty = ctx.this_year()
-        return (ty + 1 if ty is not None else None), "published"
+        return ctx.this_year() + 1, "published"
     if expr_yrel == "previous":
         return (base - 1 if base is not None else None), how
     if expr_yrel == "following":

@@ -367,7 +367,7 @@ CONTEXT = [
     # date in its clause makes it a standing state
     ("In 2024, Helan County's wine output reached 14 million bottles. Its wines have won 160 awards over the past decade. "
      "Li Na, who opened her winery in 2012, said it now employs 45 workers.", "2025-09-15",
-     [("14 million bottles", "Helan", ("2024-01-01", "2024-12-31")), ("160 awards", "Helan", ("2015-01-01", "2025-09-15")),
+     [("14 million bottles", "Helan", ("2024-01-01", "2024-12-31")), ("160 awards", "Helan", ("2015-01-01", "2024-12-31")),
       ("45 workers", "Helan", None)]),
     # a figure the article expects takes the year in force when that year is not over yet
     ("This year, Gansu will create 300,000 new urban jobs. Investment is expected to increase by 6 percent.", "2026-01-21",

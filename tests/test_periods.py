@@ -209,8 +209,14 @@ CASES = [
     ("Since 2016, Tibet has invested 10 billion yuan.", "2020-10-23", "Since 2016", "2016-01-01", "2020-10-23"),
     ("Since 2012, the city has built 300 parks.", A, "Since 2012", "2012-01-01", "2025-04-21"),
     ("Online sales have grown ninefold since 2014.", "2020-11-12", "2014", "2014-01-01", "2014-12-31"),
-    ("Incomes doubled over the past decade.", "2022-10-01", "the past decade", "2012-01-01", "2022-10-01"),
-    ("Incomes doubled over the past five years.", "2020-10-01", "the past five years", "2015-01-01", "2020-10-01"),
+    # so do a month and a day after "Since" opening a clause
+    ("Since January, the city has held 286 job fairs.", "2025-07-16", "Since January", "2025-01-01", "2025-07-16"),
+    ("Since August 26, when the program started, 1.42 billion yuan has been paid.", "2024-12-10", "Since August 26",
+     "2024-08-26", "2024-12-10"),
+    ("Since November, sales have risen.", "2025-02-10", "Since November", "2024-11-01", "2025-02-10"),
+    ("The city has held 286 job fairs since January.", "2025-07-16", "January", "2025-01-01", "2025-01-31"),
+    ("Incomes doubled over the past decade.", "2022-10-01", "the past decade", "2012-01-01", "2021-12-31"),
+    ("Incomes doubled over the past five years.", "2020-10-01", "the past five years", "2015-01-01", "2019-12-31"),
     # "the same period" of its own sentence, not of the paragraph before
     ("In the first three quarters, GDP grew 5.2 percent.\n\nAs of the end of November, the city had 68 battery makers, "
      "11 more than the same period last year.", "2023-12-18", "the same period last year", "2022-11-01", "2022-11-30"),

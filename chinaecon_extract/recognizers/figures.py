@@ -922,11 +922,16 @@ def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _
     """A number with nothing after it: a count of the noun in force, a population, money
     of a money-like metric, or nothing. lc: lowered(text)."""
     if "|" in text and not n.is_word:
-        unit = _header_unit(column_header(text, d.start))
+        header = column_header(text, d.start)
+        unit = _header_unit(header)
         if unit is not None:  # "Fuzhou | 285.4 | +2.7%" under "Output (10,000 tonnes)": 2.854 million tonnes
             d.kind, scale, d.unit, d.currency = unit
             d.value *= scale
             d.low, d.high = (None if d.low is None else d.low * scale), (None if d.high is None else d.high * scale)
+            return d
+        item = _header_item(header)
+        if item and "." not in text[d.start:d.end]:
+            d.kind, d.item = "count", item  # "Jianye | 9 | 16.9 billion yuan" under "Parcels": 9 parcels
             return d
     lex = lexicon()
     f = lex.folded
@@ -1256,6 +1261,20 @@ def _header_unit(header: str | None) -> tuple[str, float, str | None, str | None
     f = found[0]
     scale = f.value if inner[0].isdigit() else f.value / 1000
     return f.type, scale, getattr(f, "unit", None), getattr(f, "currency", None)
+
+
+def _header_item(header: str | None) -> str | None:
+    """The things a table's column counts when its header is a plural noun phrase with no unit
+    ("Parcels", "New projects"), lower case; else None."""
+    if not header or "(" in header:
+        return None
+    words = header.split()
+    if not 1 <= len(words) <= 3 or not all(w.isalpha() or "-" in w for w in words) or not _is_plural(words[-1]):
+        return None
+    low = header.lower()
+    if lexicon().money_metric.search(low) or words[-1].lower() in lexicon().counts["time_nouns"]:
+        return None  # "Sales", "Years"
+    return " ".join(low.split())
 
 
 def _in_header_brackets(text: str, pos: int) -> bool:

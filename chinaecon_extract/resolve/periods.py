@@ -190,6 +190,9 @@ class _Context:
     period_sentence: int = -1  # sentence whose period is in force
     # the last period written in the current sentence, (sentence, period), what "the same period" there refers to
     near: tuple[int, Period] | None = None
+    # a year of the back story ("In 2015, the city had only 112 good days") is in force to the end of its
+    # paragraph: (that end, the year and year_explicit to return to)
+    back_story: tuple[int, int | None, bool] | None = None
 
     def base(self) -> tuple[int | None, str, bool]:
         """(year in force, how, may step back)."""
@@ -351,6 +354,14 @@ def _resolve_one(expr: PeriodExpression, ctx: _Context) -> Period | None:
         year = expr.year if expr.year is not None else _year_of(expr, ctx)[0]
         if year is None or year > ctx.pub.year:
             return _unresolved("'since' a year after publication", "multi_year")
+        if expr.month is not None:
+            # "since August 26", "since January": from that day or month (last year's when it lies ahead)
+            begin = dt.date(year, expr.month, expr.day or 1)
+            if begin > ctx.pub and expr.year is None:
+                begin = dt.date(year - 1, expr.month, expr.day or 1)
+            if begin > ctx.pub:
+                return _unresolved("'since' a date after publication", "multi_month")
+            return _period(begin, ctx.pub, "multi_month" if (ctx.pub - begin).days < 366 else "multi_year", "published")
         if expr.yrel == "this" and year < ctx.pub.year:
             # "up to now this year" in a January report on the year before: that whole year
             return _period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "context")
@@ -358,18 +369,19 @@ def _resolve_one(expr: PeriodExpression, ctx: _Context) -> Period | None:
                        "published")
     if k == "past":
         if ctx.pub is None:
-            return _unresolved("'the past years' with no publication date", "multi_year")
+            base = ctx.base()[0]
+            if base is None or expr.n == 1:
+                return _unresolved("'the past years' with no publication date", "multi_year")
+            # the whole years up to the article's ("the past decade" in a report on 2021: 2012-2021)
+            return _period(dt.date(base - expr.n + 1, 1, 1), dt.date(base, 12, 31), "multi_year", "context")
         if expr.n == 1 and ctx.pub.month > 2:
             # "over the past year" in the middle of a year: the twelve months up to the article
             return _period(ctx.pub - dt.timedelta(days=364), ctx.pub, "multi_month", "published")
-        if ctx.pub.month <= 2:
-            if expr.n == 1:  # "Past year, the county ..." in a February work report: last year
-                return _period(dt.date(ctx.pub.year - 1, 1, 1), dt.date(ctx.pub.year - 1, 12, 31), "year",
-                               "published")
-            # "over the past five years" in a January work report: the five whole years before this one
-            return _period(dt.date(ctx.pub.year - expr.n, 1, 1), dt.date(ctx.pub.year - 1, 12, 31), "multi_year",
-                           "published")
-        return _period(dt.date(ctx.pub.year - expr.n, 1, 1), ctx.pub, "multi_year", "published")
+        if expr.n == 1:  # "Past year, the county ..." in a February work report: last year
+            return _period(dt.date(ctx.pub.year - 1, 1, 1), dt.date(ctx.pub.year - 1, 12, 31), "year", "published")
+        # "over the past five years", in a January work report or a September article: the whole years before this one
+        return _period(dt.date(ctx.pub.year - expr.n, 1, 1), dt.date(ctx.pub.year - 1, 12, 31), "multi_year",
+                       "published")
     if k == "decade":
         a, b = t["parts"].get(expr.part, [0, 9]) if expr.part else (0, 9)
         return _period(dt.date(expr.year + a, 1, 1), dt.date(expr.year + b, 12, 31), "multi_year", "explicit")
@@ -695,6 +707,9 @@ def _update(expr: PeriodExpression, p: Period, ctx: _Context, text: str = "") ->
         # ("revenue in 2025 ..., the department said on Jan 24": the day it was said keeps 2025 in force)
         if expr.year is not None:
             if _sets_explicit_year(expr, s.year, ctx, text):
+                if ctx.pub is not None and s.year < ctx.pub.year - 2 and ctx.back_story is None:
+                    end = text.find("\n", expr.end)
+                    ctx.back_story = (end if end >= 0 else len(text), ctx.year, ctx.year_explicit)
                 ctx.year, ctx.year_explicit, ctx.year_sentence = s.year, True, ctx.sentence
         elif expr.yrel in ("this", "current") or ctx.year != s.year or ctx.year is None:
             if not (k == "year" and expr.yrel in ("same", "the")):
@@ -771,6 +786,9 @@ def resolve(exprs: Iterable[PeriodExpression], published: str | dt.date | None, 
         if _SENTENCE_END.search(text, prev_end, x.start):
             ctx.sentence += 1
         prev_end = x.end
+        if ctx.back_story is not None and x.start > ctx.back_story[0]:
+            _, ctx.year, ctx.year_explicit = ctx.back_story  # a new paragraph: back from the back story
+            ctx.back_story = None
         try:
             p = _resolve_one(x, ctx)
         except (ValueError, OverflowError) as err:

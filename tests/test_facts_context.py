@@ -469,6 +469,11 @@ CONTEXT = [
      "percent. The province's deposits rose 6.2 percent.", "2024-11-20",
      [("8.1 percent", "Sichuan", ("2024-10-01", "2024-10-31")), ("309.71 trillion yuan", "China", ("2024-10-01", "2024-10-31")),
       ("6.2 percent", "Sichuan", ("2024-10-01", "2024-10-31"))]),
+    # an event's day ("signed 12 projects on Friday") dates its paragraph, not the list under it
+    ("The zone signed 12 projects with a combined investment of 16.8 billion yuan on Friday.\n\nMajor projects "
+     "signed:\n- Battery cell base: 4.5 billion yuan\n- Copper foil plant: 2.8 billion yuan", "2025-03-10",
+     [("12 projects", None, ("2025-03-07", "2025-03-07")), ("16.8 billion yuan", None, ("2025-03-07", "2025-03-07")),
+      ("4.5 billion yuan", None, None), ("2.8 billion yuan", None, None)]),
     # what a thing is ("a battery plant with an investment of", "which cost") has no period; a sum over things
     # counted in the period ("signed 36 projects with a total investment of") has
     ("In May, the county signed 36 projects with a total investment of 28.6 billion yuan. The largest, a battery "

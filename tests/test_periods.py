@@ -209,6 +209,9 @@ CASES = [
     ("Since 2016, Tibet has invested 10 billion yuan.", "2020-10-23", "Since 2016", "2016-01-01", "2020-10-23"),
     ("Since 2012, the city has built 300 parks.", A, "Since 2012", "2012-01-01", "2025-04-21"),
     ("Online sales have grown ninefold since 2014.", "2020-11-12", "2014", "2014-01-01", "2014-12-31"),
+    # with no publication date, the past decade ends in the year in force (not in a year compared with)
+    ("Sales reached 3 billion yuan in 2021, nearly double the figure for 2020. Medals doubled over the past decade.",
+     None, "the past decade", "2012-01-01", "2021-12-31"),
     # so do a month and a day after "Since" opening a clause
     ("Since January, the city has held 286 job fairs.", "2025-07-16", "Since January", "2025-01-01", "2025-07-16"),
     ("Since August 26, when the program started, 1.42 billion yuan has been paid.", "2024-12-10", "Since August 26",

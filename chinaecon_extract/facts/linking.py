@@ -337,7 +337,10 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
             else:
                 # a new paragraph: back to what the article is about
                 place_in_force, heading_place = default_place, None
-            if PARAGRAPH_PERIOD == "reset":
+            if PARAGRAPH_PERIOD == "reset" or period_in_force is not None and period_in_force.start == period_in_force.end \
+                    and (_LIST_LINE.match(text, s_start) or text[s_start:s_end].rstrip().endswith(":")):
+                # (an event's day, "signed 12 projects on Friday", does not date a list after it: what each
+                # project is)
                 period_in_force = None
         prev_end = s_end
         figs = [m for m in ms if m.type in FIGURE_TYPES]

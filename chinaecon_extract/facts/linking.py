@@ -661,7 +661,11 @@ def _route_holder(text: str, s_start: int, places: list[dict]) -> dict | None:
         cue = _last_match(route, text[lo:p["start"]])
         if cue is not None and _ROUTE_GAP.fullmatch(text, lo + cue.end(), p["start"]):
             ends.append(p)
-    holders = [q for q in places if q not in ends and q.get("code") and all(_inside(p, q) for p in ends)]
+    # (a place named inside the run that holds the others describes an end: "linking Xi'an, capital of
+    # Shaanxi province, with Yan'an")
+    holders = [q for q in places if q.get("code") and all(_inside(p, q) for p in ends if p is not q)]
+    ends = [p for p in ends if p not in holders]
+    holders = [q for q in holders if all(_inside(p, q) for p in ends)]
     if len(ends) < 2 or not holders:
         return None
     return max(holders, key=lambda q: len(q["code"].rstrip("0")))

@@ -136,7 +136,12 @@ def find_references(text: str, entities: Sequence[Mention]) -> Iterator[Referenc
         # a later country is not "the country" ("Jinchuan, the country's largest nickel producer, ...
         # buyers in Kazakhstan"): with none before it, the country of Chinese news is China
         if target is None and phrase != "country":
+            # (within its paragraph: "the village collective economy" closing one paragraph is not the
+            # village the next one opens on)
+            stop = text.find("\n", end)
             for e in ents[bisect_left(starts, end):]:
+                if 0 <= stop < e.start:
+                    break
                 if e.start >= end and _fits(e, kind, levels, phrase):
                     target = e
                     break

@@ -83,6 +83,11 @@ CASES = [
     # a company named in full goes by its first word after, unless that word is a province or city
     ("Nanhua Airlines Holding Co., Ltd. said revenue rose. Nanhua operated 894 aircraft, and Nanhua County grew.",
      [("Nanhua Airlines Holding Co., Ltd.", "company"), ("Nanhua", "company")]),
+    # finance and service heads
+    ("Soochow Securities and Jiangsu Yuanhe Property Consulting said prices fell.",
+     [("Soochow Securities", "company"), ("Jiangsu Yuanhe Property Consulting", "company")]),
+    ("The Nanjing Yuhuatai Science and Technology Innovation Fund invested 2 billion yuan.",
+     [("Nanjing Yuhuatai Science and Technology Innovation Fund", "institution")]),
     ("Fujian Minjiang Iron and Steel Co., Ltd. said Fujian's steel output rose.", [("Fujian Minjiang Iron and Steel Co., Ltd.", "company")]),
     ("Jiuquan Municipal People's Government issued a plan.", [("Jiuquan Municipal People's Government", "government")]),
     ("Jiuquan Municipal People\u2019s Government issued a plan.", [("Jiuquan Municipal People\u2019s Government", "government")]),

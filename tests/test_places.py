@@ -125,6 +125,8 @@ CASES = [
     ("The Dounan Flower Market in Kunming traded 11.6 billion stems.", [("Dounan Flower Market", "Dounan Flower Market", "other"), ("Kunming", "Kunming", "prefecture")]),
     ("Xinfadi Agricultural Products Wholesale Market handled 18,000 tons.", [("Xinfadi Agricultural Products Wholesale Market", "Xinfadi Agricultural Products Wholesale Market", "other")]),
     ("Changbaishan International Resort received 1 million visits.", [("Changbaishan International Resort", "Changbaishan International Resort", "other")]),
+    ("Rangers patrol the Qilian Mountains, and the Taihang Mountains are greener.",
+     [("Qilian Mountains", "Qilian Mountains", "other"), ("Taihang Mountains", "Taihang Mountains", "other")]),
     ("The Baihetan hydropower station generated 60 billion kWh.", [("Baihetan hydropower station", "Baihetan", "other")]),
     ("Held at the Canton Fair Complex in Guangzhou, the fair drew firms.", [("Canton Fair Complex", "Canton Fair Complex", "other"), ("Guangzhou", "Guangzhou", "prefecture")]),
     ("The Property Market Report said the stock market rose.", []),

@@ -756,6 +756,12 @@ def _type_number(text, lc, numbers, i, s_start, s_end, drafts):
             if item2:
                 d.kind, d.item = "count", item2
                 return _with_rate(text, lc, d, s_end), used
+    if item is None and of and d.value != 1 and _PARTITIVE_OF.match(text, end, s_end):
+        # "Six of the routes opened in the quarter": six routes (not "one of the largest ports")
+        item2, _ = _counted_noun(text, of.end(), s_end)
+        if item2 and not any(c.isdigit() for c in item2):
+            d.kind, d.item = "count", item2
+            return d, used
     if item is not None:
         d.kind, d.item, d.end = "count", item, item_end
         return _with_rate(text, lc, d, s_end), used
@@ -793,6 +799,8 @@ def _coordinated_partner(text, lc, numbers, j, s_start, s_end, drafts, end, has_
 
 
 _AND_OR = re.compile(r",?\s+(?:and|or)\s+")
+_OF_THEM = re.compile(r"\s+of\s+them\b")
+_PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|these|those|its|their|them)\s+(?!(?:top|largest|biggest|first|most|best|major|main|world)\b)", re.IGNORECASE)
 _DESCRIBED_AND = re.compile(r"\s+([a-z][a-z-]*),?\s+(?:and|or)\s+")
 
 
@@ -845,6 +853,8 @@ def _with_rate(text: str, lc: str, d: _Draft, s_end: int) -> _Draft:
 _PASSIVE_AFTER = re.compile(r" (?:were|was) [a-z]+(?:ed|de|ne|nt|ld)(?= )")  # "were made", "were sent", "was handled"
 
 
+# days counted by the weather they had: "208 days with good air quality", "days of heavy pollution"
+_DAYS_OF_AIR = re.compile(r"\s+(?:with|of)\s+(?:good|excellent|fine|clean|heavy|severe|serious)\s+(?:air|pollution)\b", re.IGNORECASE)
 _NUMBER_NEXT = re.compile(r"\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?\d")
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 
@@ -885,13 +895,17 @@ def _counted_noun(text: str, pos: int, s_end: int, spelled: bool = False) -> tup
             if lw == "and" and words:
                 words.append(w)  # "science and technology projects"
                 continue
-            if not words and (lw in c["time_nouns"] or lw.rstrip("s") in c["time_nouns"]):
-                return None, pos
+            if not words and (lw in c["time_nouns"] or lw.rstrip("s") in c["time_nouns"]) \
+                    and not (lw == "days" and _DAYS_OF_AIR.match(text, m.end())):
+                return None, pos  # a duration, not "208 days with good air quality"
             if not words and w[0].isupper() and spelled:
                 return None, pos  # "Three New and One Specialty Industries": a name
             words.append(w)
             if _is_plural(w) or lw in c["singular_counts"]:
-                if lw in c["time_nouns"] or lw in c["not_count_heads"] or (spelled and lw in c["abstract_heads"]):
+                counted_days = lw == "days" and (not c["day_qualities"].isdisjoint(x.lower() for x in words[:-1])
+                                                 or _DAYS_OF_AIR.match(text, m.end()))
+                if (lw in c["time_nouns"] and not counted_days) or lw in c["not_count_heads"] \
+                        or (spelled and lw in c["abstract_heads"]):
                     return None, pos
                 head_at = len(words)
                 end = m.end()
@@ -987,6 +1001,9 @@ def _bare(text, lc, d: _Draft, n: Number, s_start: int, s_end: int, drafts) -> _
         d.kind, d.currency = "money", _currency_in_force(drafts)
         return d
     item = _item_in_force(drafts, d.start)
+    if item and not n.is_word and _OF_THEM.match(text, d.end, s_end):
+        d.kind, d.item = "count", item  # "received 82,300 applications and approved 79,150 of them"
+        return d
     if f.more_after.match(lc, d.end, s_end) or (_may_end_change(before) and f.change_before.search(lc_before)):
         if item:
             d.kind, d.item = "count", item

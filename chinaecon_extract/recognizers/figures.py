@@ -756,9 +756,10 @@ def _type_number(text, lc, numbers, i, s_start, s_end, drafts):
             if item2:
                 d.kind, d.item = "count", item2
                 return _with_rate(text, lc, d, s_end), used
-    if item is None and of and d.value != 1 and _PARTITIVE_OF.match(text, end, s_end):
-        # "Six of the routes opened in the quarter": six routes (not "one of the largest ports")
-        item2, _ = _counted_noun(text, of.end(), s_end)
+    part_of = _PARTITIVE_OF.match(text, end, s_end) if item is None and of and d.value != 1 else None
+    if part_of:
+        # "Six of the routes opened in the quarter", "two of its plants": six routes (not "one of the largest ports")
+        item2, _ = _counted_noun(text, part_of.end(), s_end)
         if item2 and not any(c.isdigit() for c in item2):
             d.kind, d.item = "count", item2
             return d, used
@@ -800,7 +801,7 @@ def _coordinated_partner(text, lc, numbers, j, s_start, s_end, drafts, end, has_
 
 _AND_OR = re.compile(r",?\s+(?:and|or)\s+")
 _OF_THEM = re.compile(r"\s+of\s+them\b")
-_PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|these|those|its|their|them)\s+(?!(?:top|largest|biggest|first|most|best|major|main|world)\b)", re.IGNORECASE)
+_PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+(?!(?:top|largest|biggest|first|most|best|major|main|world)\b)", re.IGNORECASE)
 _DESCRIBED_AND = re.compile(r"\s+([a-z][a-z-]*),?\s+(?:and|or)\s+")
 
 

@@ -83,6 +83,9 @@ CASES = [
     # a company named in full goes by its first word after, unless that word is a province or city
     ("Nanhua Airlines Holding Co., Ltd. said revenue rose. Nanhua operated 894 aircraft, and Nanhua County grew.",
      [("Nanhua Airlines Holding Co., Ltd.", "company"), ("Nanhua", "company")]),
+    # an acronym defined in brackets names the organization again later, the bracketed one does not
+    ("Births fell, the Yunnan Health Commission (YHC) said. The YHC expects a rebound.",
+     [("Yunnan Health Commission", "government"), ("YHC", "government")]),
     # finance and service heads
     ("Soochow Securities and Jiangsu Yuanhe Property Consulting said prices fell.",
      [("Soochow Securities", "company"), ("Jiangsu Yuanhe Property Consulting", "company")]),

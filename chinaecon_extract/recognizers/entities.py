@@ -30,6 +30,8 @@ def recognize(text: str):
     """Organizations, places, people and references in the normalized text (pure function)."""
     toks = Tokens.of(text, _start_words())
     orgs = list(find_organizations(text, tokens=toks))
+    if orgs and "(" in text:
+        orgs = _acronym_uses(text, orgs)
     people = list(find_people(text, tokens=toks, organizations=orgs))
     # (an event's name holds places that are not the report's: "the China Import and Export Fair")
     blocked = [(o.start, o.end) for o in orgs] + [(p.start, p.end) for p in people] + find_events(text)
@@ -50,6 +52,28 @@ def recognize(text: str):
 
 
 _DIVISIONS_ABOVE_COUNTY = frozenset({"country", "province", "prefecture"})
+_DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")
+
+
+def _acronym_uses(text: str, orgs: list[Organization]) -> list[Organization]:
+    """The organizations plus each later standalone use of an acronym an organization's name
+    defined in brackets ("the National Health Commission (NHC) ... the NHC said"); the bracketed
+    acronym itself is no mention, nor is one inside a word ("NHC-style")."""
+    defined = {}
+    for o in orgs:
+        m = _DEFINED_ACRONYM.match(text, o.end)
+        if m and m.group(1) not in defined:
+            defined[m.group(1)] = (m.end(), o.kind)
+    if not defined:
+        return orgs
+    taken = [(o.start, o.end) for o in orgs]
+    extra = []
+    for acr, (after, kind) in defined.items():
+        for m in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w)-])", text[after:]):
+            a, b = after + m.start(), after + m.end()
+            if not any(s <= a < e for s, e in taken):
+                extra.append(Organization(a, b, acr, name=acr, kind=kind))
+    return sorted(orgs + extra, key=lambda o: o.start) if extra else orgs
 
 
 def _short_names(places: list, orgs: list[Organization]) -> list:

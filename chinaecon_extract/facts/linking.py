@@ -371,7 +371,7 @@ def link_facts(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequen
             # "compared with 2.41 billion yuan in the same period last year": a comparison period dates the
             # base figure given with it, and nothing else
             for p in bases:
-                base = _base_figure(text, p, figs, s_start) if _COMPARISON_PERIOD.search(p.text) else None
+                base = _base_figure(text, p, figs, s_start) if _comparison_period(p.text.lower()) else None
                 if base is not None:
                     scoping, based = [*scoping, p], [*based, base]
         if figs:
@@ -525,7 +525,7 @@ def _scopes(text: str, p: Mention, s_start: int) -> bool:
     if before[-6:].lower() == "since " and _ends_with(v.record_since, text[max(s_start, p.start - 60):p.start]):
         return False  # "the biggest increase since February 2024": where a record starts, not the figure's period
     low = p.text.lower()
-    if "same period" in low or "year earlier" in low or "year ago" in low or "previous year" in low:
+    if _comparison_period(low):
         return False
     if not _ends_with(_scope_cues(), before):
         # none of the cues below: most periods, settled by one search instead of four (a reporting date may
@@ -810,7 +810,12 @@ def _base_figure(text: str, p: Mention, figs: list[Mention], s_start: int) -> Me
     return None
 
 
-_COMPARISON_PERIOD = re.compile(r"same\s+period|year\s+(?:earlier|ago)|previous\s+year", re.IGNORECASE)
+def _comparison_period(low: str) -> bool:
+    """Whether a period's lower-cased text names a comparison base ("the same period last year",
+    "a year earlier"): it scopes no figure of its own, only the base figure given with it."""
+    return "same period" in low or "year earlier" in low or "year ago" in low or "previous year" in low
+
+
 _DEADLINE_BEFORE = regex.compile(r"(?<![\w-])(?:by|before|until|till)\s+$", regex.IGNORECASE)
 _HEADING_COLON = re.compile(r"[) ]*:")  # "... (January-September):" ends a heading
 

@@ -1013,7 +1013,7 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
     if kind in ("month", "date") and not kw.get("part") and not kw.get("rel") and month is not None \
             and _SINCE_RIGHT_BEFORE.match(text[max(0, start - 6):start]) \
             and (_capitalized(text[start - 6:start - 1]) or _clause_start(text, start - 6)) \
-            and not _RECORD_BEFORE.search(text, max(0, start - 70), start - 6):
+            and not _record_before().search(text, max(0, start - 70), start - 6):
         # "Since January, the city has held 286 job fairs", "Since August 26, when the program started, ...":
         # from then to the time of writing, as "Since 2016, ..." (in mid-sentence, "since 2016" is the year, as
         # the shared gold reads it; not "the highest since January", where a record starts)
@@ -1022,8 +1022,14 @@ def _build(rule: str, m: re.Match, text: str) -> PeriodExpression | None:
 
 
 _SINCE_RIGHT_BEFORE = re.compile(r"(?i:since)\s$")
-_RECORD_BEFORE = re.compile(r"(?i:\b(?:highest|lowest|biggest|largest|fastest|slowest|strongest|weakest|best|worst|first|"
-                            r"record|most|least|sharpest|steepest)\b)[^,;.]*$")
+
+
+@lru_cache(maxsize=1)
+def _record_before() -> re.Pattern:
+    """A record word earlier in the clause ("the highest since January"): the words the fact
+    linker reads for the same purpose, linking.json record_before_since."""
+    words = load_json("linking.json")["record_before_since"]
+    return re.compile(rf"(?i:\b(?:{alternation(words)})\b)[^,;.]*$")
 
 
 def _year_scopes(text: str, s: int, e: int) -> bool:
